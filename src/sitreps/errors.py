@@ -1,0 +1,85 @@
+"""Expected failures. Each carries a message that says what to do, an exit code and an HTTP status.
+
+Exit codes: 0 ok, 1 bug, 2 bad usage, 3 bad config or input, 4 missing resource,
+5 finished but some inputs failed.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_BUG = 1
+EXIT_USAGE = 2
+EXIT_BAD_INPUT = 3
+EXIT_MISSING_RESOURCE = 4
+EXIT_PARTIAL = 5
+
+# Reason codes for Rejected items, with a human sentence for each.
+REASONS: dict[str, str] = {
+    "unreadable": "cannot be read",
+    "not_found": "does not exist",
+    "binary": "is binary, not text or HTML",
+    "empty": "is empty",
+    "too_large": "is larger than the input size limit",
+    "bad_encoding": "is not valid text in any known encoding",
+    "bad_html": "is HTML with no extractable text",
+    "bad_json": "is not valid JSON",
+    "bad_record": "has a record without the required fields",
+    "bad_warc": "is not a readable WARC file",
+    "unsupported": "has an unsupported file type",
+    "no_text": "has no article text after cleaning",
+    "boilerplate": "is navigation or boilerplate",
+    "no_date": "has no date the text fixes",
+    "not_event": "is not a concrete event",
+}
+
+
+class SitrepsError(Exception):
+    """Base of expected failures."""
+
+    exit_code = EXIT_BUG
+    http_status = 500
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(SitrepsError):
+    exit_code = EXIT_USAGE
+    http_status = 400
+
+
+class ConfigError(SitrepsError):
+    exit_code = EXIT_BAD_INPUT
+    http_status = 400
+
+
+class InputError(SitrepsError):
+    """An input file or record cannot be used. ``reason`` is a key of REASONS."""
+
+    exit_code = EXIT_BAD_INPUT
+    http_status = 422
+
+    def __init__(self, path: str, reason: str, detail: str = ""):
+        self.path = path
+        self.reason = reason
+        self.detail = detail
+        text = f"{path}: {REASONS.get(reason, reason)}"
+        super().__init__(f"{text} ({detail})" if detail else text)
+
+
+class MissingResourceError(SitrepsError):
+    exit_code = EXIT_MISSING_RESOURCE
+    http_status = 503
+
+
+class NotFoundError(SitrepsError):
+    exit_code = EXIT_BAD_INPUT
+    http_status = 404
+
+
+class PartialFailure(SitrepsError):
+    """The run finished, but some inputs failed (they were reported one by one)."""
+
+    exit_code = EXIT_PARTIAL
+    http_status = 207
