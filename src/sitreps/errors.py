@@ -26,11 +26,19 @@ REASONS: dict[str, str] = {
     "bad_record": "has a record without the required fields",
     "bad_warc": "is not a readable WARC file",
     "unsupported": "has an unsupported file type",
+    "skipped": "is not a supported input type (skipped in a folder)",
     "no_text": "has no article text after cleaning",
     "boilerplate": "is navigation or boilerplate",
     "no_date": "has no date the text fixes",
     "not_event": "is not a concrete event",
 }
+
+# Reasons that mean an input itself failed (reported, and exit code 5); the others are items a
+# stage dropped on purpose (boilerplate, statistics...) and are only counted.
+INPUT_FAILURES = frozenset(
+    {"unreadable", "not_found", "binary", "empty", "too_large", "bad_encoding", "bad_html", "bad_json",
+     "bad_record", "bad_warc", "unsupported"}
+)
 
 
 class SitrepsError(Exception):

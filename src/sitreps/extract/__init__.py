@@ -1,0 +1,289 @@
+"""Extract stage: stories in, event mentions out.
+
+Reads ``Article.text``, ``published`` and ``language``. Fills the text-level fields of
+``Mention``: type, evidence, date, actor and place phrases, fatalities, claimant, confidence.
+
+Only sentences with an event trigger (a cheap regex pass) reach spaCy, which runs NER alone:
+that is what keeps the whole pipeline faster than spaCy parsing the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable, Iterator
+
+from ..config import Settings
+from ..model import EVENT_TYPE_OF, EVENT_TYPES, Article, Mention, Rejected
+from .claimant import find_claimant
+from .classifier import classify
+from .dates import find_dates
+from .fatalities import count_fatalities
+from .filters import is_hypothetical, is_period_statistic
+from .places import find_places
+from .roles import ARMED_TYPES, DEFAULT_TEXTS, assign_roles, find_actor_phrases
+from .sentences import Sentence, split_sentences
+
+STAGE = "extract"
+READS = ("Article.text", "Article.published", "Article.language")
+FILLS = (
+    "Mention.sub_event_type", "Mention.evidence", "Mention.evidence_span", "Mention.event_date",
+    "Mention.time_precision", "Mention.date_text", "Mention.actor1_text", "Mention.actor2_text",
+    "Mention.assoc_actor1_texts", "Mention.assoc_actor2_texts", "Mention.place_text",
+    "Mention.place_qualifier", "Mention.country_hint", "Mention.fatalities", "Mention.fatalities_text",
+    "Mention.civilian_targeting", "Mention.claimant", "Mention.confidence",
+)
+
+# Definite references to an event already told ("The attack", "L'attaque"): such a sentence adds
+# to the event before it instead of starting another.
+_ANAPHORA = (
+    "the attack", "the assault", "the raid", "the ambush", "the strike", "the explosion", "the blast",
+    "the clash", "the clashes", "the fighting", "the incident", "the killings", "the massacre",
+    "the abduction", "the kidnapping", "the protest", "the bombing", "this attack", "the violence",
+    "l'attaque", "l'assaut", "l'embuscade", "la frappe", "l'explosion", "les affrontements",
+    "les combats", "l'incident", "le massacre", "l'enlèvement", "la manifestation", "cette attaque",
+    "ces violences", "les violences",
+)
+
+
+@dataclass
+class _Draft:
+    """A mention being assembled from one sentence and the sentences that continue it."""
+
+    sub_event_type: str
+    sentences: list[Sentence]
+    trigger_start: int  # offset in the first sentence
+    trigger_score: float
+    event_date: date | None = None
+    time_precision: int | None = None
+    date_text: str = ""
+    explicit_date: bool = False
+    fatalities: int = 0
+    fatalities_text: str = ""
+    claimant: str | None = None
+    place_text: str = ""
+    place_qualifier: str = ""
+    country_hint: str = ""
+    roles: object = None
+    extra: dict = field(default_factory=dict)
+
+
+def run(articles: Iterable[Article], settings: Settings, resources) -> Iterator[Mention | Rejected]:
+    for article in articles:
+        yield from extract_article(article, settings, resources)
+
+
+def extract_article(article: Article, settings: Settings, resources) -> list[Mention | Rejected]:
+    sentences = split_sentences(article.text)
+    lexicon = resources.lexicon
+    language = article.language
+    candidates: list[tuple[int, Sentence, list]] = []
+    out: list[Mention | Rejected] = []
+    for index, sentence in enumerate(sentences):
+        triggers = classify(sentence.text, language, lexicon)
+        if not triggers:
+            continue
+        if is_period_statistic(sentence.text, language, lexicon):
+            out.append(_rejected(article, index, "not_event", "period statistic"))
+            continue
+        if is_hypothetical(sentence.text, language, lexicon):
+            out.append(_rejected(article, index, "not_event", "hypothetical or negated"))
+            continue
+        candidates.append((index, sentence, triggers))
+    if not candidates:
+        return out
+
+    nlp = resources.nlp(language)
+    docs = nlp.pipe([sentence.text for _, sentence, _ in candidates])
+    article_country = _article_country(article, resources.gazetteer)
+    drafts: list[_Draft] = []
+    previous_index = -10
+    for (index, sentence, triggers), doc in zip(candidates, docs):
+        ner_spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+        draft = _draft(sentence, triggers, ner_spans, article, article_country, resources, drafts)
+        if drafts and _continues(drafts[-1], draft, sentence, index - previous_index):
+            _absorb(drafts[-1], draft)
+        else:
+            drafts.append(draft)
+        previous_index = index
+    for number, draft in enumerate(drafts):
+        mention = _to_mention(article, number, draft, settings)
+        out.append(mention)
+    return out
+
+
+def _draft(sentence, triggers, ner_spans, article, article_country, resources, drafts) -> _Draft:
+    language = article.language
+    text = sentence.text
+    trigger = min(triggers, key=lambda t: (EVENT_TYPES.index(EVENT_TYPE_OF[t.sub_event_type]), -t.score))
+    sentence_country = _sentence_country(text, resources.gazetteer)
+    country = sentence_country or article_country
+    phrases = find_actor_phrases(text, resources.actors, country)
+    roles = assign_roles(text, phrases, trigger.start)
+    sub_event_type = _retype(trigger.sub_event_type, roles)
+    ner_places = [(s, e) for s, e, label in ner_spans if label in ("GPE", "LOC", "FAC")]
+    places = find_places(text, resources.gazetteer, list(roles.spans), ner_places)
+    located = [p for p in places if p.level != "country"]
+    place = located[0] if located else (places[0] if places else None)
+    draft = _Draft(
+        sub_event_type=sub_event_type,
+        sentences=[sentence],
+        trigger_start=trigger.start,
+        trigger_score=trigger.score,
+        place_text=place.text if place else "",
+        place_qualifier=place.qualifier if place else "",
+        country_hint=country or "",
+        roles=roles,
+    )
+    _date(draft, text, article, resources, drafts)
+    count = count_fatalities(text, language, resources.number_rules)
+    draft.fatalities, draft.fatalities_text = count.value, count.text
+    draft.claimant = find_claimant(text, ner_spans)
+    return draft
+
+
+def _date(draft: _Draft, text: str, article: Article, resources, drafts: list[_Draft]) -> None:
+    reference = next((d.event_date for d in reversed(drafts) if d.event_date and d.explicit_date), None)
+    matches = find_dates(text, article.published, article.language, resources.date_rules, reference=reference)
+    if matches:
+        match = matches[0]
+        draft.event_date, draft.time_precision, draft.date_text = match.value, match.precision, match.text
+        draft.explicit_date = True
+        return
+    if reference is not None:
+        # Narrative context: an undated sentence after a dated one tells of the same days.
+        previous = next(d for d in reversed(drafts) if d.event_date and d.explicit_date)
+        draft.event_date, draft.time_precision = previous.event_date, previous.time_precision
+        draft.date_text = previous.date_text
+        return
+    if article.published:
+        # Nothing in the text fixes the day: the event falls in the week before publication,
+        # coded as that week (precision 2, date = its middle day).
+        draft.event_date, draft.time_precision = article.published - timedelta(days=3), 2
+
+
+def _retype(sub_event_type: str, roles) -> str:
+    """Battles need two armed sides; violence against civilians needs unarmed targets."""
+    target = roles.actor2_type
+    if sub_event_type == "Attack" and target in ARMED_TYPES and roles.actor1_type in ARMED_TYPES:
+        return "Armed clash"
+    if EVENT_TYPE_OF[sub_event_type] == "Battles" and target == "Civilians":
+        return "Attack"
+    return sub_event_type
+
+
+def _continues(previous: _Draft, draft: _Draft, sentence: Sentence, gap: int) -> bool:
+    """Does this sentence add to the event before it rather than report a new one?"""
+    if gap > 2 or sentence.paragraph - previous.sentences[-1].paragraph > 1:
+        return False
+    opening = sentence.text.lower()
+    refers_back = any(opening.startswith(a) or f" {a} " in opening[:80] for a in _ANAPHORA)
+    new_place = draft.place_text and previous.place_text and draft.place_text != previous.place_text
+    new_date = draft.explicit_date and previous.event_date and draft.event_date != previous.event_date
+    if new_place or new_date:
+        return False
+    if refers_back:
+        return True
+    same_type = EVENT_TYPE_OF[draft.sub_event_type] == EVENT_TYPE_OF[previous.sub_event_type]
+    return same_type and not draft.place_text and not draft.explicit_date
+
+
+def _absorb(target: _Draft, extra: _Draft) -> None:
+    target.sentences.extend(extra.sentences)
+    # Restatements ("Among the dead were three women...") repeat, not add, so keep the larger.
+    if extra.fatalities > target.fatalities:
+        target.fatalities, target.fatalities_text = extra.fatalities, extra.fatalities_text
+    target.claimant = target.claimant or extra.claimant
+    if not target.place_text and extra.place_text:
+        target.place_text, target.place_qualifier = extra.place_text, extra.place_qualifier
+    if EVENT_TYPES.index(EVENT_TYPE_OF[extra.sub_event_type]) < EVENT_TYPES.index(EVENT_TYPE_OF[target.sub_event_type]):
+        target.sub_event_type = extra.sub_event_type
+    if not target.roles.actor1 and extra.roles.actor1:
+        target.roles = extra.roles
+
+
+def _to_mention(article: Article, number: int, draft: _Draft, settings: Settings) -> Mention | Rejected:
+    mention_id = f"{article.article_id}#m{number}"
+    if draft.event_date is None:
+        return Rejected(mention_id, article.path, STAGE, "no_date", "no publication date and no date in the text")
+    roles = draft.roles
+    language = article.language if article.language in ("en", "fr") else "en"
+    event_type = EVENT_TYPE_OF[draft.sub_event_type]
+    actor1, actor2 = roles.actor1, roles.actor2
+    if event_type == "Violence against civilians" and roles.actor2_type != "Civilians":
+        actor2 = DEFAULT_TEXTS["civilians"][language]
+    if event_type == "Protests" and roles.actor1_type != "Protesters":
+        actor1, actor2 = DEFAULT_TEXTS["protesters"][language], actor1 or actor2
+    if event_type == "Riots" and not actor1:
+        actor1 = DEFAULT_TEXTS["rioters"][language]
+    if event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") and not actor1:
+        actor1 = DEFAULT_TEXTS["armed"][language]
+    first, last = draft.sentences[0], draft.sentences[-1]
+    evidence = " ".join(s.text for s in draft.sentences)
+    civilian_targeting = event_type == "Violence against civilians" or (
+        event_type == "Explosions/Remote violence" and roles.actor2_type == "Civilians"
+    )
+    confidence = _confidence(draft)
+    return Mention(
+        mention_id=mention_id,
+        article_id=article.article_id,
+        document_id=article.document_id,
+        path=article.path,
+        sub_event_type=draft.sub_event_type,
+        evidence=evidence,
+        evidence_span=(first.start, last.end),
+        language=article.language,
+        url=article.url,
+        title=article.title,
+        publisher=article.publisher,
+        published=article.published,
+        event_date=draft.event_date,
+        time_precision=draft.time_precision,
+        date_text=draft.date_text,
+        actor1_text=actor1,
+        actor2_text=actor2 if actor2 != actor1 else "",
+        assoc_actor1_texts=roles.assoc1,
+        assoc_actor2_texts=roles.assoc2,
+        place_text=draft.place_text,
+        place_qualifier=draft.place_qualifier,
+        country_hint=draft.country_hint,
+        fatalities=draft.fatalities,
+        fatalities_text=draft.fatalities_text,
+        civilian_targeting=civilian_targeting,
+        claimant=draft.claimant,
+        confidence=confidence,
+    )
+
+
+def _confidence(draft: _Draft) -> float:
+    score = 0.5 * draft.trigger_score
+    score += 0.15 if draft.place_text else 0.0
+    score += 0.15 if draft.roles.actor1 else 0.0
+    score += 0.1 if draft.explicit_date else 0.0
+    score += 0.1 if (draft.fatalities or draft.claimant) else 0.0
+    return round(min(score, 0.99), 3)
+
+
+def _sentence_country(text: str, gazetteer) -> str | None:
+    for phrase in find_places(text, gazetteer, []):
+        if phrase.level == "country":
+            return gazetteer.country_of(phrase.text)
+    return None
+
+
+def _article_country(article: Article, gazetteer) -> str | None:
+    """The country the story is about: the one its title and text name most."""
+    counts: dict[str, int] = {}
+    for sentence in split_sentences(article.title or "") + split_sentences(article.text)[:40]:
+        for phrase in find_places(sentence.text, gazetteer, []):
+            iso3 = gazetteer.country_of(phrase.text) if phrase.level == "country" else None
+            if iso3:
+                counts[iso3] = counts.get(iso3, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _rejected(article: Article, index: int, reason: str, detail: str) -> Rejected:
+    return Rejected(f"{article.article_id}#s{index}", article.path, STAGE, reason, detail)
+
+
+__all__ = ["run", "extract_article", "STAGE", "READS", "FILLS"]

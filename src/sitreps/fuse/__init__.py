@@ -1,0 +1,244 @@
+"""Fuse stage: mentions of one real-world event become one Event with one source per report.
+
+Version ``fuse.key.v1``: greedy clustering by the contract's event unit (one day, one place, one
+main pair of actors), with date windows widened by each mention's time precision and place
+windows by its geo precision. Each report keeps its own claim in ``Event.sources``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from datetime import date
+from typing import Iterable
+
+from ..config import Settings
+from ..model import EVENT_TYPE_OF, EVENT_TYPES, Event, Mention, SourceClaim, disorder_type_of, interaction_of
+
+VERSION = "fuse.key.v1"
+STAGE = "fuse"
+READS = ("Mention.event_date", "Mention.place", "Mention.actor1", "Mention.sub_event_type", "Mention.fatalities")
+FILLS = ("Event.*",)
+
+# How far a date of each precision may be from the true day (days).
+_DATE_SLACK = {1: 0, 2: 3, 3: 15, None: 15}
+_UNIDENTIFIED = "Unidentified Armed Group"
+
+
+def run(mentions: Iterable[Mention], settings: Settings, resources=None) -> list[Event]:
+    clusters: list[list[Mention]] = []
+    ordered = sorted(mentions, key=lambda m: (m.event_date or date.min, m.mention_id))
+    for mention in ordered:
+        home = next((c for c in clusters if all(same_event(mention, other, settings) for other in c)), None)
+        if home is None:
+            clusters.append([mention])
+        else:
+            home.append(mention)
+    events = [fuse_cluster(cluster) for cluster in clusters]
+    return sorted(events, key=lambda e: (e.event_date or date.min, e.event_id))
+
+
+def same_event(a: Mention, b: Mention, settings: Settings) -> bool:
+    """Could two mentions tell of the same event (day, place, actors, kind of violence)?"""
+    if _family(a.sub_event_type) != _family(b.sub_event_type):
+        return False
+    if a.event_date and b.event_date:
+        window = settings.fuse_date_window_days if a.time_precision == b.time_precision == 1 else 0
+        window += _DATE_SLACK.get(a.time_precision, 15) + _DATE_SLACK.get(b.time_precision, 15)
+        if abs((a.event_date - b.event_date).days) > window:
+            return False
+    if not _same_place(a, b, settings):
+        return False
+    return _compatible_actors(a, b)
+
+
+def _family(sub_event_type: str) -> str:
+    disorder = disorder_type_of(sub_event_type)
+    # Sources disagree on tactics (clash vs attack) far more than on whether violence happened.
+    if disorder.startswith("Political violence"):
+        return "violence"
+    if disorder == "Strategic developments":
+        return sub_event_type
+    return disorder
+
+
+def _same_place(a: Mention, b: Mention, settings: Settings) -> bool:
+    if a.place is None or b.place is None:
+        # An unplaced mention only joins reports from its own article.
+        return a.article_id == b.article_id
+    if a.place.country_iso3 != b.place.country_iso3:
+        return False
+    if a.geo_precision == b.geo_precision == 1:
+        return a.place.geonameid == b.place.geonameid or a.place.name == b.place.name
+    if (a.geo_precision == 3) != (b.geo_precision == 3):
+        # A region-level report can be the same event as a town-level one inside that region.
+        region = a.place if a.geo_precision == 3 else b.place
+        town = b.place if a.geo_precision == 3 else a.place
+        return not region.admin1 or region.admin1 == town.admin1
+    return _distance_km(a.place, b.place) <= settings.fuse_distance_km
+
+
+def _compatible_actors(a: Mention, b: Mention) -> bool:
+    names_a = {x.name for x in (a.actor1, a.actor2) if x and not x.name.startswith(_UNIDENTIFIED)}
+    names_b = {x.name for x in (b.actor1, b.actor2) if x and not x.name.startswith(_UNIDENTIFIED)}
+    armed_a = {n for n in names_a if not n.startswith(("Civilians", "Protesters", "Rioters"))}
+    armed_b = {n for n in names_b if not n.startswith(("Civilians", "Protesters", "Rioters"))}
+    # Two reports naming different organised perpetrators are different events.
+    return not armed_a or not armed_b or bool(armed_a & armed_b)
+
+
+def _distance_km(p, q) -> float:
+    if None in (p.latitude, p.longitude, q.latitude, q.longitude):
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (p.latitude, p.longitude, q.latitude, q.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def fuse_cluster(mentions: list[Mention]) -> Event:
+    dated = [m for m in mentions if m.event_date]
+    best_date = _most_precise(dated, lambda m: m.time_precision or 9, lambda m: m.event_date)
+    placed = [m for m in mentions if m.place]
+    best_place = _most_precise(placed, lambda m: m.geo_precision or 9, lambda m: m.place.geonameid or m.place.name)
+    sub_event_type = min(
+        (m.sub_event_type for m in mentions),
+        key=lambda s: (EVENT_TYPES.index(_event_type(s)), -sum(m.sub_event_type == s for m in mentions)),
+    )
+    actor1 = _common_actor([m.actor1 for m in mentions])
+    actor2 = _common_actor([m.actor2 for m in mentions if m.actor2 and (not actor1 or m.actor2.name != actor1.name)])
+    assoc1 = _names(a for m in mentions for a in m.assoc_actors1 if not _same(a, actor1, actor2))
+    assoc2 = _names(a for m in mentions for a in m.assoc_actors2 if not _same(a, actor1, actor2))
+    sources = _sources(mentions)
+    reported = [s.fatalities for s in sources if s.fatalities > 0]
+    place = best_place.place if best_place else None
+    inter1 = actor1.actor_type if actor1 else ""
+    inter2 = actor2.actor_type if actor2 else ""
+    event_date = best_date.event_date if best_date else None
+    record = dict(
+        event_date=event_date,
+        time_precision=best_date.time_precision if best_date else None,
+        disorder_type=disorder_type_of(sub_event_type),
+        event_type=_event_type(sub_event_type),
+        sub_event_type=sub_event_type,
+        actor1=actor1.name if actor1 else "",
+        actor2=actor2.name if actor2 else "",
+        assoc_actor_1="; ".join(assoc1),
+        assoc_actor_2="; ".join(assoc2),
+        inter1=inter1,
+        inter2=inter2,
+        interaction=interaction_of(inter1, inter2),
+        civilian_targeting=any(m.civilian_targeting for m in mentions),
+        iso3=place.country_iso3 if place else "",
+        country=place.country if place else "",
+        admin1=place.admin1 if place else "",
+        admin2=place.admin2 if place else "",
+        admin3=place.admin3 if place else "",
+        location=place.name if place else "",
+        latitude=round(place.latitude, 4) if place and place.latitude is not None else None,
+        longitude=round(place.longitude, 4) if place and place.longitude is not None else None,
+        geo_precision=best_place.geo_precision if best_place else None,
+        # The conservative figure is the lowest number a source reported; "no number" is not zero.
+        fatalities=min(reported) if reported else 0,
+        fatalities_low=min(reported) if reported else None,
+        fatalities_best=sorted(reported)[(len(reported) - 1) // 2] if reported else None,
+        fatalities_high=max(reported) if reported else None,
+        confidence=_confidence(mentions),
+        sources=tuple(sources),
+    )
+    record["notes"] = _notes(record)
+    record["event_id"] = event_id(event_date, place.geonameid if place else None, record["location"], record["event_type"], record["actor1"])
+    return Event(**record)
+
+
+def event_id(event_date, geonameid, location, event_type, actor1) -> str:
+    """Stable id of the event unit: the same day, place, type and main actor give the same id."""
+    key = "|".join(str(x) for x in (event_date, geonameid or location, event_type, actor1))
+    return "SR" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:14]
+
+
+def _event_type(sub_event_type: str) -> str:
+    return EVENT_TYPE_OF[sub_event_type]
+
+
+def _most_precise(mentions: list[Mention], precision, value):
+    if not mentions:
+        return None
+    best = min(precision(m) for m in mentions)
+    tied = [m for m in mentions if precision(m) == best]
+    votes = Counter(value(m) for m in tied)
+    top = max(votes.values())
+    return next(m for m in tied if votes[value(m)] == top)
+
+
+def _common_actor(actors):
+    actors = [a for a in actors if a]
+    if not actors:
+        return None
+    named = [a for a in actors if not a.name.startswith(_UNIDENTIFIED)] or actors
+    votes = Counter(a.name for a in named)
+    top = max(votes.values())
+    return next(a for a in named if votes[a.name] == top)
+
+
+def _same(actor, *others) -> bool:
+    return any(o is not None and actor.name == o.name for o in others)
+
+
+def _names(actors) -> list[str]:
+    names: list[str] = []
+    for actor in actors:
+        if actor.name not in names:
+            names.append(actor.name)
+    return names
+
+
+def _sources(mentions: list[Mention]) -> list[SourceClaim]:
+    """One claim per report: mentions from the same article are that article's one claim."""
+    by_article: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_article.setdefault(mention.article_id, []).append(mention)
+    claims = []
+    for article_mentions in by_article.values():
+        first = article_mentions[0]
+        precise = min(article_mentions, key=lambda m: (m.time_precision or 9, m.geo_precision or 9))
+        claims.append(
+            SourceClaim(
+                document=first.document_id,
+                url=first.url,
+                title=first.title,
+                publisher=first.publisher,
+                published=first.published,
+                evidence=" ".join(dict.fromkeys(m.evidence for m in article_mentions)),
+                claimant=next((m.claimant for m in article_mentions if m.claimant), None),
+                fatalities=max(m.fatalities for m in article_mentions),
+                event_date=precise.event_date,
+                location=precise.place.name if precise.place else precise.place_text,
+                actor1=first.actor1.name if first.actor1 else "",
+                actor2=first.actor2.name if first.actor2 else "",
+                mention_id=first.mention_id,
+            )
+        )
+    return claims
+
+
+def _confidence(mentions: list[Mention]) -> float:
+    """Independent reports raise confidence: 1 - prod(1 - c) over distinct documents."""
+    per_document: dict[str, float] = {}
+    for mention in mentions:
+        per_document[mention.document_id] = max(per_document.get(mention.document_id, 0.0), mention.confidence)
+    doubt = 1.0
+    for value in per_document.values():
+        doubt *= 1.0 - value
+    return round(min(1.0 - doubt, 0.99), 3)
+
+
+def _notes(record: dict) -> str:
+    where = ", ".join(x for x in (record["location"], record["admin1"], record["country"]) if x) or "an unknown place"
+    when = record["event_date"].isoformat() if record["event_date"] else "an unknown date"
+    actors = record["actor1"] or "An unidentified actor"
+    if record["actor2"]:
+        actors += f" against {record['actor2']}"
+    deaths = record["fatalities"]
+    tail = f" {deaths} reported killed." if deaths else ""
+    return f"On {when}, {record['sub_event_type'].lower()}: {actors} in {where}.{tail}"

@@ -1,0 +1,64 @@
+"""Resolve stage: text phrases of a mention to gazetteer places and registry actors.
+
+Reads ``place_text``, ``place_qualifier``, ``country_hint``, ``actor*_text``, ``event_date``.
+Fills ``place``, ``geo_precision``, ``actor1``, ``actor2``, ``assoc_actors1``, ``assoc_actors2``.
+Places are resolved first: the country of the place is the country of generic actors
+("soldiers" in Djibo are the Military Forces of Burkina Faso).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Iterable, Iterator
+
+from ..config import Settings
+from ..model import Mention, Place
+
+STAGE = "resolve"
+READS = ("Mention.place_text", "Mention.place_qualifier", "Mention.country_hint", "Mention.actor1_text", "Mention.event_date")
+FILLS = ("Mention.place", "Mention.geo_precision", "Mention.actor1", "Mention.actor2", "Mention.assoc_actors1", "Mention.assoc_actors2")
+
+
+def run(mentions: Iterable[Mention], settings: Settings, resources) -> Iterator[Mention]:
+    for mention in mentions:
+        yield resolve_mention(mention, resources.gazetteer, resources.actors)
+
+
+def resolve_mention(mention: Mention, gazetteer, registry) -> Mention:
+    place, precision = resolve_place(mention, gazetteer)
+    country = place.country_iso3 if place else (mention.country_hint or None)
+    on = mention.event_date
+
+    def actor(text: str):
+        return registry.resolve(text, country, on) if text else None
+
+    actor1, actor2 = actor(mention.actor1_text), actor(mention.actor2_text)
+    assoc1 = tuple(a for a in map(actor, mention.assoc_actor1_texts) if a and a != actor1)
+    assoc2 = tuple(a for a in map(actor, mention.assoc_actor2_texts) if a and a != actor2)
+    confidence = mention.confidence if place else round(mention.confidence * 0.8, 3)
+    return dataclasses.replace(
+        mention,
+        place=place,
+        geo_precision=precision,
+        actor1=actor1,
+        actor2=actor2 if actor2 != actor1 else None,
+        assoc_actors1=assoc1,
+        assoc_actors2=assoc2,
+        confidence=confidence,
+    )
+
+
+def resolve_place(mention: Mention, gazetteer) -> tuple[Place | None, int | None]:
+    """The place and its geo precision: 1 the town itself, 2 near a town, 3 a region or country."""
+    country = mention.country_hint or None
+    if mention.place_text:
+        found = gazetteer.geocode(mention.place_text, country).best
+        if found is not None:
+            if found.level in ("admin1", "admin2", "country") or mention.place_qualifier == "region":
+                return found.place, 3
+            return found.place, 2 if mention.place_qualifier == "near" else 1
+    if country:
+        found = gazetteer.geocode(gazetteer.country_name(country), country).best
+        if found is not None:
+            return found.place, 3
+    return None, None

@@ -1,0 +1,202 @@
+"""The `sitreps` command. A thin face over sitreps.api: parse flags, call, format, exit.
+
+Exit codes: 0 ok, 1 bug (traceback shown), 2 bad usage, 3 bad config or input,
+4 missing resource, 5 finished but some inputs failed (each named on stderr).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, TextIO
+
+import click
+
+from . import api
+from .config import Settings, load_settings
+from .errors import EXIT_PARTIAL, EXIT_USAGE, InputError, SitrepsError
+from .model import EVENT_TYPES
+from .pipeline import RunResult
+from .resources import Resources
+
+EXPORT_FORMATS = ("jsonl", "csv")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Settings file (TOML) over the packaged defaults.")
+@click.option("--actors", "actors_file", type=click.Path(dir_okay=False), help="Extra actor registry (TOML) merged over the packaged one.")
+@click.version_option(package_name="sitreps")
+@click.pass_context
+def cli(ctx: click.Context, config_file: str | None, actors_file: str | None) -> None:
+    """sitreps: raw news pages in, ACLED-style conflict event records out."""
+    ctx.obj = load_settings(config_file, overrides={"actors_file": actors_file})
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.pass_obj
+def extract(settings: Settings, paths: tuple[str, ...], published: str | None, fmt: str, output: str | None) -> None:
+    """Extract events from files and folders (stateless): .txt, .html, .json, .jsonl, .warc(.gz)."""
+    result = api.run_paths(paths, published=published, settings=settings, progress=_progress(settings, "documents"))
+    with _open_output(output) as out:
+        _write(result.events, fmt, out)
+    _finish(result)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB store (default: db_path setting, ./sitreps.duckdb).")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.pass_obj
+def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, published: str | None) -> None:
+    """Extract events from files and folders into the embedded store; known documents add nothing."""
+    result, added = api.ingest_paths(paths, db=db, published=published, settings=settings, progress=_progress(settings, "documents"))
+    click.echo(
+        f"{added.documents_added} new documents ({result.skipped_documents} already stored), "
+        f"{added.events_added} new events, {added.events_updated} updated, {added.sources_added} sources added",
+        err=True,
+    )
+    _finish(result)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB store (default: db_path setting).")
+@click.option("--country", help="ISO3 country code, e.g. MLI.")
+@click.option("--since", help="First event date (YYYY-MM-DD).")
+@click.option("--until", help="Last event date (YYYY-MM-DD).")
+@click.option("--type", "event_type", type=click.Choice(EVENT_TYPES), help="Event type.")
+@click.option("--actor", help="Text found in an actor's name (case-insensitive).")
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(("table",) + EXPORT_FORMATS), default="table", show_default=True)
+@click.pass_obj
+def events(settings: Settings, db, country, since, until, event_type, actor, limit, fmt) -> None:
+    """List stored events."""
+    found = api.events(db=db, country=country, since=since, until=until, event_type=event_type, actor=actor, limit=limit, settings=settings)
+    _write(found, fmt, sys.stdout)
+
+
+@cli.command()
+@click.argument("place")
+@click.option("--country", help="ISO3 code of the country to prefer.")
+@click.pass_obj
+def geocode(settings: Settings, place: str, country: str | None) -> None:
+    """Look a place up in the gazetteer; prints JSON with the alternatives considered."""
+    click.echo(json.dumps(api.geocode(place, country=country, settings=settings), ensure_ascii=False, indent=2))
+
+
+@cli.group()
+def gazetteer() -> None:
+    """Manage the local gazetteer."""
+
+
+@gazetteer.command("add")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.pass_obj
+def gazetteer_add(settings: Settings, file: str) -> None:
+    """Add a GeoNames country dump (e.g. ML.txt from the GeoNames export) to the local gazetteer."""
+    count = api.gazetteer_add(file, settings=settings)
+    click.echo(f"added {count} places from {file} to {settings.user_gazetteer_dir()}", err=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(("table",) + EXPORT_FORMATS), default="table", show_default=True)
+@click.pass_obj
+def demo(settings: Settings, fmt: str) -> None:
+    """Run the pipeline on the sample news pages shipped with sitreps and print the events."""
+    result = api.demo(settings=settings, resources=Resources(settings), progress=_progress(settings, "sample pages"))
+    _write(result.events, fmt, sys.stdout)
+    if fmt == "table":
+        click.echo(
+            f"{len(result.articles)} stories from {len(result.documents)} sample pages; "
+            f"{len(result.mentions)} event mentions fused into {len(result.events)} events.",
+            err=True,
+        )
+    _finish(result)
+
+
+@cli.group("config")
+def config_group() -> None:
+    """Inspect settings."""
+
+
+@config_group.command("show")
+@click.pass_obj
+def config_show(settings: Settings) -> None:
+    """Print the settings in force (defaults < --config file < SITREPS_* variables < flags)."""
+    for key, value in settings.as_dict().items():
+        click.echo(f"{key} = {json.dumps(list(value) if isinstance(value, tuple) else value)}")
+
+
+def _write(found: list, fmt: str, out: TextIO) -> None:
+    from .analyze.export import format_table, write_csv, write_jsonl
+
+    if fmt == "jsonl":
+        write_jsonl(found, out)
+    elif fmt == "csv":
+        write_csv(found, out)
+    else:
+        out.write(format_table(found) + "\n")
+
+
+@contextmanager
+def _open_output(output: str | None):
+    if not output:
+        yield sys.stdout
+        return
+    try:
+        handle = open(output, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(output, "unreadable", f"cannot write: {exc.strerror}") from None
+    with handle:
+        yield handle
+
+
+def _progress(settings: Settings, unit: str):
+    show = settings.progress == "always" or (settings.progress == "auto" and sys.stderr.isatty())
+    if not show:
+        return None
+    from tqdm import tqdm
+
+    def wrap(items: Iterable) -> Iterable:
+        # delay: runs shorter than a few seconds show no bar at all.
+        return tqdm(items, desc=unit, unit="doc", file=sys.stderr, delay=2.0, leave=False)
+
+    return wrap
+
+
+def _finish(result: RunResult) -> None:
+    failures = result.failures
+    for failure in failures:
+        error = InputError(failure.path if failure.item_id == failure.path else failure.item_id, failure.reason, failure.detail)
+        click.echo(f"sitreps: error: {error.message}", err=True)
+    if failures:
+        click.echo(f"sitreps: {len(failures)} input(s) failed; the others were processed", err=True)
+        raise SystemExit(EXIT_PARTIAL)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: expected errors become one line on stderr and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="sitreps", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("sitreps: aborted", err=True)
+        raise SystemExit(EXIT_USAGE) from None
+    except click.ClickException as exc:
+        exc.show()
+        raise SystemExit(EXIT_USAGE) from None
+    except SitrepsError as exc:
+        click.echo(f"sitreps: error: {exc.message}", err=True)
+        raise SystemExit(exc.exit_code) from None
+    except BrokenPipeError:
+        raise SystemExit(0) from None
+    except SystemExit:
+        raise
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

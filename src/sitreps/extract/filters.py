@@ -1,0 +1,66 @@
+"""Sentences that carry an event word but report no single event.
+
+Three kinds, each a cheap regex test over cue lists in ``data/triggers.toml`` (``[<lang>.filters]``):
+
+- period statistics: a summary over a period or area ("more than 6,000 people were killed in the
+  region last year", "attacks tripled since 2019"); the contract keeps these apart from events;
+- hypothetical or negated events: threats, plans, fears, conditionals, denials ("could strike",
+  "a menacé de", "there was no attack", "denied carrying out");
+- non-event context: commemorations, trials and sentences about a past attack, sentences about a
+  report itself.
+"""
+
+from __future__ import annotations
+
+from .classifier import Lexicon, blank, normalise
+
+
+def is_period_statistic(sentence: str, language: str, lexicon: Lexicon) -> bool:
+    """Whether the sentence summarises many events over a period instead of telling one.
+
+    A ``strong`` cue ("so far this year", "deadliest year", "recorded 300 attacks") is enough.
+    Otherwise it takes a ``period`` ("in 2023", "last year", "since 2012") together with an
+    ``aggregate`` ("more than 6,000", "thousands", "in total", "rose"), and no ``single_event``
+    cue that ties the sentence to one day ("On 12 March", "on Monday", "overnight").
+    """
+    cues = lexicon.for_language(language).filters
+    text = blank(normalise(sentence), cues.statistic_except)
+    if cues.strong is not None and cues.strong.search(text):
+        return True
+    if cues.period is None or cues.aggregate is None:
+        return False
+    if not (cues.period.search(text) and cues.aggregate.search(text)):
+        return False
+    return not (cues.single_event is not None and cues.single_event.search(text))
+
+
+def is_hypothetical(sentence: str, language: str, lexicon: Lexicon) -> bool:
+    """Whether the event the sentence names is threatened, feared, planned, conditional or denied.
+
+    "No casualties were reported" is still an event; "there was no attack" is not.
+    """
+    cues = lexicon.for_language(language).filters
+    if cues.hypothetical is None:
+        return False
+    text = blank(normalise(sentence), cues.hypothetical_except)
+    return cues.hypothetical.search(text) is not None
+
+
+def is_non_event_context(sentence: str, language: str, lexicon: Lexicon) -> bool:
+    """Whether the sentence is a commemoration, a trial or verdict, or about a report itself."""
+    cues = lexicon.for_language(language).filters
+    if cues.non_event_context is None:
+        return False
+    return cues.non_event_context.search(normalise(sentence)) is not None
+
+
+def is_not_event(sentence: str, language: str, lexicon: Lexicon) -> str | None:
+    """The first filter that rejects the sentence (``period_statistic``, ``hypothetical``,
+    ``non_event_context``), or None when it may report an event."""
+    if is_period_statistic(sentence, language, lexicon):
+        return "period_statistic"
+    if is_hypothetical(sentence, language, lexicon):
+        return "hypothetical"
+    if is_non_event_context(sentence, language, lexicon):
+        return "non_event_context"
+    return None

@@ -1,0 +1,121 @@
+"""Who did what to whom: actor phrases of an event sentence assigned to sides.
+
+Actor phrases come from the actor registry's alias finder; the registry also says what type
+each phrase is (civilians, state forces, ...). Roles follow the sentence: a passive agent ("by
+JNIM", "par des hommes armés") is the perpetrator, civilians are never the perpetrator of
+political violence, and the first armed actor before the trigger acts on the first after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_AGENT_BEFORE = re.compile(r"\b(?:by|par|from|de la part)\s+(?:the\s+|suspected\s+|presumed\s+|des\s+|les\s+|la\s+|le\s+|l'|d'|de\s+)?$", re.I)
+_SAME_SIDE_GAP = re.compile(
+    r"^\s*(?:,|and|et|with|alongside|backed by|supported by|assisted by|along with|together with|aux côtés des?|appuyés? par|soutenus? par|avec)\s*(?:the\s+|les\s+|des\s+|la\s+|le\s+|l')?$",
+    re.I,
+)
+ARMED_TYPES = frozenset({"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"})
+
+# Default actor phrases when a sub-event type implies a side the sentence does not name.
+DEFAULT_TEXTS = {
+    "civilians": {"en": "civilians", "fr": "civils"},
+    "protesters": {"en": "protesters", "fr": "manifestants"},
+    "rioters": {"en": "rioters", "fr": "émeutiers"},
+    "armed": {"en": "unidentified gunmen", "fr": "hommes armés non identifiés"},
+}
+
+
+@dataclass(frozen=True)
+class ActorPhrase:
+    start: int
+    end: int
+    text: str
+    actor_type: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Roles:
+    actor1: str = ""
+    actor2: str = ""
+    assoc1: tuple[str, ...] = ()
+    assoc2: tuple[str, ...] = ()
+    actor1_type: str = ""
+    actor2_type: str = ""
+    spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+
+
+def find_actor_phrases(sentence: str, registry, country_iso3: str | None) -> list[ActorPhrase]:
+    phrases = []
+    for span in registry.find(sentence):
+        actor = registry.resolve(span.text, country_iso3 or None, None)
+        if actor is None:
+            continue
+        phrases.append(ActorPhrase(span.start, span.end, span.text, actor.actor_type, actor.name))
+    return phrases
+
+
+def assign_roles(sentence: str, phrases: list[ActorPhrase], trigger_start: int) -> Roles:
+    """Sides of the event from the actor phrases of its sentence."""
+    if not phrases:
+        return Roles()
+    agents = [p for p in phrases if _AGENT_BEFORE.search(sentence[max(0, p.start - 30) : p.start])]
+    armed = [p for p in phrases if p.actor_type in ARMED_TYPES]
+    crowd = [p for p in phrases if p.actor_type in ("Protesters", "Rioters")]
+    civilians = [p for p in phrases if p.actor_type == "Civilians"]
+
+    actor1 = next((p for p in agents if p.actor_type != "Civilians"), None)
+    if actor1 is None:
+        before = [p for p in armed + crowd if p.start < trigger_start]
+        after = [p for p in armed + crowd if p.start >= trigger_start]
+        actor1 = (before or after or [None])[0]
+    others = [p for p in phrases if actor1 is None or (p.name != actor1.name and p is not actor1)]
+    assoc1 = _joined(sentence, actor1, others) if actor1 else []
+    remaining = [p for p in others if p not in assoc1]
+    actor2 = _pick_target(remaining, trigger_start, civilians)
+    assoc2 = _joined(sentence, actor2, [p for p in remaining if p is not actor2]) if actor2 else []
+    return Roles(
+        actor1=actor1.text if actor1 else "",
+        actor2=actor2.text if actor2 else "",
+        assoc1=tuple(_unique(p.text for p in assoc1 if p.name != (actor1.name if actor1 else ""))),
+        assoc2=tuple(_unique(p.text for p in assoc2 if p.name != (actor2.name if actor2 else ""))),
+        actor1_type=actor1.actor_type if actor1 else "",
+        actor2_type=actor2.actor_type if actor2 else "",
+        spans=tuple((p.start, p.end) for p in phrases),
+    )
+
+
+def _pick_target(candidates: list[ActorPhrase], trigger_start: int, civilians: list[ActorPhrase]) -> ActorPhrase | None:
+    if not candidates:
+        return None
+    after = [p for p in candidates if p.start >= trigger_start]
+    armed_after = [p for p in after if p.actor_type in ARMED_TYPES]
+    if armed_after:
+        return armed_after[0]
+    if after:
+        return after[0]
+    armed = [p for p in candidates if p.actor_type in ARMED_TYPES]
+    return (armed or candidates)[0]
+
+
+def _joined(sentence: str, head: ActorPhrase, others: list[ActorPhrase]) -> list[ActorPhrase]:
+    """Phrases chained to ``head`` by "and", "backed by", "aux côtés de"..."""
+    chain = []
+    edge = head
+    for phrase in sorted(others, key=lambda p: p.start):
+        if phrase.start < edge.end:
+            continue
+        if _SAME_SIDE_GAP.match(sentence[edge.end : phrase.start]) and phrase.actor_type in ARMED_TYPES | {head.actor_type}:
+            chain.append(phrase)
+            edge = phrase
+    return chain
+
+
+def _unique(texts) -> list[str]:
+    seen: list[str] = []
+    for text in texts:
+        if text not in seen:
+            seen.append(text)
+    return seen

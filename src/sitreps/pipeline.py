@@ -1,0 +1,107 @@
+"""Runs the stages in order. No logic of its own beyond wiring and bookkeeping.
+
+ingest (documents -> articles) -> extract -> resolve -> fuse. Each stage states the fields it
+reads and fills; ``check_stages`` verifies, when a pipeline is built, that every field a stage
+reads is filled by the input records or by an earlier stage.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Iterable, Iterator
+
+from . import extract, fuse, ingest, resolve
+from .config import Settings
+from .errors import INPUT_FAILURES, ConfigError
+from .model import Article, Document, Event, Mention, Rejected
+
+STAGES = (ingest, extract, resolve, fuse)
+# Fields the input records carry before any stage runs.
+_GIVEN = ("Article.text", "Article.published", "Article.language")
+
+Progress = Callable[[Iterable], Iterable]
+
+
+@dataclass
+class RunResult:
+    events: list[Event] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    documents: list[tuple[Document, str]] = field(default_factory=list)  # (document, content hash)
+    rejected: list[Rejected] = field(default_factory=list)
+    skipped_documents: int = 0  # already in the store
+
+    @property
+    def failures(self) -> list[Rejected]:
+        """Inputs that could not be read: these make the run exit with code 5."""
+        return [r for r in self.rejected if r.reason in INPUT_FAILURES]
+
+
+def check_stages(stages=STAGES) -> None:
+    filled = set(_GIVEN)
+    for stage in stages:
+        for needed in getattr(stage, "READS", ()):
+            if needed not in filled and not needed.startswith("Article."):
+                raise ConfigError(f"stage {stage.__name__} reads {needed}, which no earlier stage fills")
+        filled.update(getattr(stage, "FILLS", ()))
+
+
+def content_hash(document: Document) -> str:
+    return hashlib.sha256(document.content.encode("utf-8")).hexdigest()
+
+
+def read_documents(paths: Iterable[str], settings: Settings) -> Iterator[Document | Rejected]:
+    for path in paths:
+        yield from ingest.read_path(path, settings)
+
+
+def process(
+    items: Iterable[Document | Rejected],
+    settings: Settings,
+    resources,
+    *,
+    published: date | None = None,
+    seen: Callable[[str], bool] | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
+    """Documents to fused events. ``seen(hash)`` skips documents already stored."""
+    check_stages()
+    result = RunResult()
+    for item in (progress or (lambda x: x))(items):
+        if isinstance(item, Rejected):
+            result.rejected.append(item)
+            continue
+        digest = content_hash(item)
+        if seen is not None and seen(digest):
+            result.skipped_documents += 1
+            continue
+        result.documents.append((item, digest))
+        for article in ingest.articles_of(item, settings, resources):
+            if isinstance(article, Rejected):
+                result.rejected.append(article)
+                continue
+            if article.published is None and published is not None:
+                article = dataclasses.replace(article, published=published, published_source="cli")
+            result.articles.append(article)
+            _extract_and_resolve([article], settings, resources, result)
+    result.events = fuse.run(result.mentions, settings, resources)
+    return result
+
+
+def process_articles(articles: Iterable[Article], settings: Settings, resources) -> RunResult:
+    check_stages()
+    result = RunResult()
+    result.articles = list(articles)
+    _extract_and_resolve(result.articles, settings, resources, result)
+    result.events = fuse.run(result.mentions, settings, resources)
+    return result
+
+
+def _extract_and_resolve(articles: list[Article], settings: Settings, resources, result: RunResult) -> None:
+    found = list(extract.run(articles, settings, resources))
+    result.rejected.extend(m for m in found if isinstance(m, Rejected))
+    mentions = [m for m in found if isinstance(m, Mention) and m.confidence >= settings.min_confidence]
+    result.mentions.extend(resolve.run(mentions, settings, resources))

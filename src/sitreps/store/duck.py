@@ -1,0 +1,384 @@
+"""The embedded DuckDB store: documents, articles, fused events and their sources.
+
+Ingest is idempotent by document content hash, and an event seen again (same ``event_id``)
+gets only its new sources appended. One process may hold a DuckDB file read-write at a time,
+so a second writer gets a clear error instead of DuckDB's lock message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from sitreps.errors import ConfigError, MissingResourceError, NotFoundError, UsageError
+from sitreps.model import Article, Document, Event, Rejected
+
+from .rows import (
+    EVENT_FIELDS,
+    SOURCE_FIELDS,
+    TABLE_COLUMNS,
+    Row,
+    article_to_row,
+    document_to_row,
+    event_from_row,
+    event_to_row,
+    rejected_to_row,
+    source_from_row,
+    source_key,
+    source_to_row,
+)
+
+SCHEMA_VERSION = 1
+MEMORY = ":memory:"
+_TABLES = tuple(TABLE_COLUMNS)
+
+
+@dataclass(frozen=True)
+class AddResult:
+    documents_added: int = 0
+    events_added: int = 0
+    events_updated: int = 0
+    sources_added: int = 0
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    documents: int
+    articles: int
+    events: int
+    sources: int
+    rejected: int
+
+
+def content_hash(content: str) -> str:
+    """The sha256 hex digest of a document's content, the store's idempotence key."""
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """A sitreps DuckDB file. Use ``Store.open(path)``, preferably as a context manager."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str, read_only: bool):
+        self._con = connection
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> "Store":
+        """Open (and on first write-open, create) the store at ``path``; ``":memory:"`` works too."""
+        location = str(path) if str(path) == MEMORY else str(Path(path).expanduser())
+        connection = _connect(location, read_only)
+        try:
+            _ensure_schema(connection, location, read_only)
+        except BaseException:
+            connection.close()
+            raise
+        return cls(connection, location, read_only)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def has_document(self, content_hash: str) -> bool:
+        found = self._con.execute("SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", [content_hash])
+        return found.fetchone() is not None
+
+    def add(
+        self,
+        documents: Iterable[tuple[Document, str]] = (),
+        articles: Iterable[Article] = (),
+        events: Iterable[Event] = (),
+    ) -> AddResult:
+        """Store documents (with their content hashes), articles and events in one transaction.
+
+        A document whose hash is already stored adds nothing, nor do its articles. An event whose
+        id is stored gets its fused fields replaced when they differ and its new sources appended
+        (a source already stored for that event, by mention id, is not added again).
+        """
+        self._require_writable()
+        now = _utc_now()
+        documents = list(documents)
+        articles = list(articles)
+        events = list(events)
+        with self._transaction():
+            stored_hashes = self._existing("documents", "content_hash", [h for _, h in documents])
+            new_documents: dict[str, Row] = {}
+            for document, digest in documents:
+                if digest not in stored_hashes and digest not in new_documents:
+                    new_documents[digest] = document_to_row(document, digest, now)
+            # Articles of a document already stored were stored with it; re-sending them is a no-op.
+            new_ids = {row["document_id"] for row in new_documents.values()}
+            old_ids = {d.document_id for d, h in documents if h in stored_hashes} - new_ids
+            article_rows = {a.article_id: article_to_row(a) for a in articles if a.document_id not in old_ids}
+            _insert(self._con, "documents", list(new_documents.values()))
+            _insert(self._con, "articles", list(article_rows.values()), verb="INSERT OR REPLACE")
+            added, updated, source_rows = self._merge_events(events, now)
+            _insert(self._con, "events", list(added.values()))
+            self._update_events(list(updated.values()))
+            _insert(self._con, "sources", source_rows)
+        return AddResult(
+            documents_added=len(new_documents),
+            events_added=len(added),
+            events_updated=len(updated),
+            sources_added=len(source_rows),
+        )
+
+    def add_rejected(self, items: Iterable[Rejected]) -> int:
+        """Record dropped items so that `stats` and reports can count them."""
+        self._require_writable()
+        now = _utc_now()
+        rows = [rejected_to_row(item, now) for item in items]
+        with self._transaction():
+            _insert(self._con, "rejected", rows)
+        return len(rows)
+
+    def _merge_events(self, events: Sequence[Event], now: datetime) -> tuple[dict[str, Row], dict[str, Row], list[Row]]:
+        """Split incoming events into new rows, changed rows and the source rows to append."""
+        ids = list(dict.fromkeys(event.event_id for event in events))
+        stored = {row["event_id"]: row for row in self._rows("events", EVENT_FIELDS, ids)}
+        seen_sources: dict[str, set[tuple[str, ...]]] = {event_id: set() for event_id in ids}
+        next_position: dict[str, int] = {event_id: 0 for event_id in ids}
+        for row in self._rows("sources", ("event_id", "position") + SOURCE_FIELDS, ids):
+            seen_sources[row["event_id"]].add(source_key(source_from_row(row)))
+            next_position[row["event_id"]] = max(next_position[row["event_id"]], row["position"] + 1)
+
+        added: dict[str, Row] = {}
+        updated: dict[str, Row] = {}
+        source_rows: list[Row] = []
+        for event in events:
+            row = event_to_row(event)
+            event_id = event.event_id
+            new_sources = []
+            for source in event.sources:
+                key = source_key(source)
+                if key not in seen_sources[event_id]:
+                    seen_sources[event_id].add(key)
+                    new_sources.append(source_to_row(event_id, next_position[event_id], source, now))
+                    next_position[event_id] += 1
+            source_rows.extend(new_sources)
+            if event_id in added or event_id not in stored:
+                added[event_id] = {**row, "first_seen_at": now, "updated_at": now}
+            elif row != stored[event_id] or new_sources:
+                stored[event_id] = row
+                updated[event_id] = {**row, "updated_at": now}
+        return added, updated, source_rows
+
+    def _update_events(self, rows: list[Row]) -> None:
+        """Replace the fused fields of stored events, in one statement (see ``_insert``)."""
+        if not rows:
+            return
+        columns = [(name, sql_type) for name, sql_type in TABLE_COLUMNS["events"] if name != "first_seen_at"]
+        lists = ", ".join(f"unnest(?::{sql_type}[]) AS {name}" for name, sql_type in columns)
+        assignments = ", ".join(f"{name} = incoming.{name}" for name, _ in columns if name != "event_id")
+        self._con.execute(
+            f"UPDATE events SET {assignments} FROM (SELECT {lists}) AS incoming "
+            "WHERE events.event_id = incoming.event_id",
+            [[row[name] for row in rows] for name, _ in columns],
+        )
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def events(
+        self,
+        country: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        event_type: str | None = None,
+        actor: str | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Events matching every given filter, with their sources, by event date then id.
+
+        ``country`` matches the ISO3 code or the country name; ``event_type`` the event type or
+        the sub-event type (both case-insensitive); ``actor`` is a case-insensitive substring of
+        actor1, actor2 or the associated actors. Date bounds are inclusive.
+        """
+        clauses: list[str] = []
+        params: list[Any] = []
+        if country:
+            clauses.append("(lower(iso3) = lower(?) OR lower(country) = lower(?))")
+            params += [country, country]
+        if since is not None:
+            clauses.append("event_date >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("event_date <= ?")
+            params.append(until)
+        if event_type:
+            clauses.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))")
+            params += [event_type, event_type]
+        if actor:
+            columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+            clauses.append("(" + " OR ".join(f"contains(lower({c}), lower(?))" for c in columns) + ")")
+            params += [actor] * len(columns)
+        sql = f"SELECT {', '.join(EVENT_FIELDS)} FROM events"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY event_date NULLS LAST, event_id"
+        if limit is not None:
+            if limit < 0:
+                raise UsageError(f"limit must be 0 or more, not {limit}")
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._with_sources(_fetch_rows(self._con.execute(sql, params)))
+
+    def all_events(self) -> list[Event]:
+        return self.events()
+
+    def event(self, event_id: str) -> Event:
+        found = self._with_sources(self._rows("events", EVENT_FIELDS, [event_id]))
+        if not found:
+            raise NotFoundError(f"no event {event_id!r} in {self.path}; list event ids with `sitreps events`")
+        return found[0]
+
+    def stored_mentions(self) -> set[str]:
+        """Mention ids already stored as sources, so that a caller can skip re-fusing them."""
+        rows = self._con.execute("SELECT DISTINCT mention_id FROM sources WHERE mention_id <> ''").fetchall()
+        return {mention_id for (mention_id,) in rows}
+
+    def stats(self) -> StoreStats:
+        counts = {}
+        for table in ("documents", "articles", "events", "sources", "rejected"):
+            (counts[table],) = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return StoreStats(**counts)
+
+    def _with_sources(self, event_rows: list[Row]) -> list[Event]:
+        ids = [row["event_id"] for row in event_rows]
+        by_event: dict[str, list] = {event_id: [] for event_id in ids}
+        for row in self._rows("sources", ("event_id", "position") + SOURCE_FIELDS, ids):
+            by_event[row["event_id"]].append(source_from_row(row))
+        return [event_from_row(row, by_event[row["event_id"]]) for row in event_rows]
+
+    def _rows(self, table: str, columns: Sequence[str], event_ids: Sequence[str]) -> list[Row]:
+        """Rows of ``table`` for the given event ids, in one query (sources by position)."""
+        if not event_ids:
+            return []
+        order = " ORDER BY event_id, position" if table == "sources" else ""
+        sql = f"SELECT {', '.join(columns)} FROM {table} WHERE event_id IN (SELECT unnest(?::VARCHAR[])){order}"
+        return _fetch_rows(self._con.execute(sql, [list(event_ids)]))
+
+    def _existing(self, table: str, column: str, values: Sequence[str]) -> set[str]:
+        if not values:
+            return set()
+        sql = f"SELECT {column} FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))"
+        return {value for (value,) in self._con.execute(sql, [list(values)]).fetchall()}
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise UsageError(f"{self.path}: the store was opened read-only; open it without read_only to add data")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        self._con.execute("COMMIT")
+
+
+def _connect(location: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if location != MEMORY:
+        path = Path(location)
+        if path.is_dir():
+            raise ConfigError(f"{path}: is a folder; the store path must name a file (set db_path or --db)")
+        if read_only and not path.exists():
+            raise MissingResourceError(f"{path}: no sitreps store there yet; run `sitreps ingest` first or set db_path")
+        if not read_only:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ConfigError(f"{path}: cannot create its folder ({exc.strerror}); choose another db_path") from None
+    try:
+        return duckdb.connect(location, read_only=read_only)
+    except duckdb.Error as exc:
+        raise _open_error(location, str(exc)) from None
+
+
+def _open_error(location: str, message: str) -> Exception:
+    if "not a valid DuckDB database" in message:
+        return ConfigError(
+            f"{location}: is not a DuckDB database; point db_path (or --db) at a sitreps store or a new file name"
+        )
+    if "lock" in message.lower():
+        holder = re.search(r"PID (\d+)", message)
+        by = f" (process {holder.group(1)})" if holder else ""
+        return MissingResourceError(
+            f"{location}: is in use by another process{by}, such as a running `sitreps serve` or ingest; "
+            "stop it or wait for it to finish, then retry"
+        )
+    return MissingResourceError(f"{location}: cannot open the store ({message})")
+
+
+def _ensure_schema(con: duckdb.DuckDBPyConnection, location: str, read_only: bool) -> None:
+    tables = {
+        name
+        for (name,) in con.execute(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = 'main' AND table_catalog = current_database()"
+        ).fetchall()
+    }
+    if "schema_version" in tables:
+        (version,) = con.execute("SELECT max(version) FROM schema_version").fetchone()
+        if version is None or version > SCHEMA_VERSION:
+            raise ConfigError(
+                f"{location}: store schema version {version} is not one this sitreps reads "
+                f"(it reads {SCHEMA_VERSION}); upgrade sitreps or use another db_path"
+            )
+        return
+    if tables:
+        raise ConfigError(
+            f"{location}: is a DuckDB database but not a sitreps store (it has tables {', '.join(sorted(tables))}); "
+            "choose another db_path"
+        )
+    if read_only:
+        raise MissingResourceError(f"{location}: the store is empty; run `sitreps ingest` first")
+    schema = importlib_resources.files("sitreps.store").joinpath("schema.sql").read_text(encoding="utf-8")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(schema)
+        con.execute("INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, _utc_now()])
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[Row], verb: str = "INSERT") -> None:
+    """Insert many rows with one statement: each column goes in as one typed list parameter.
+
+    Unnesting column lists is ~30x faster than executemany in DuckDB and still binds every value.
+    """
+    if not rows:
+        return
+    columns = TABLE_COLUMNS[table]
+    names = ", ".join(name for name, _ in columns)
+    lists = ", ".join(f"unnest(?::{sql_type}[])" for _, sql_type in columns)
+    con.execute(f"{verb} INTO {table} ({names}) SELECT {lists}", [[row[name] for row in rows] for name, _ in columns])
+
+
+def _fetch_rows(result: duckdb.DuckDBPyConnection) -> list[Row]:
+    names = [column[0] for column in result.description]
+    return [dict(zip(names, values)) for values in result.fetchall()]
+
+
+def _utc_now() -> datetime:
+    # Stored as naive UTC in TIMESTAMP columns so that the file reads the same in every time zone.
+    return datetime.now(timezone.utc).replace(tzinfo=None)

@@ -1,0 +1,155 @@
+"""Records <-> table rows. Dicts exist only here, at the DuckDB edge.
+
+Each table's columns are listed once, with their SQL types, so that bulk inserts can cast
+their parameters; a test checks these lists against schema.sql.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from typing import Any, Mapping, Sequence
+
+from sitreps.model import Article, Document, Event, Rejected, SourceClaim
+
+Row = dict[str, Any]
+
+EVENT_FIELD_TYPES: tuple[tuple[str, str], ...] = (
+    ("event_id", "VARCHAR"),
+    ("event_date", "DATE"),
+    ("time_precision", "INTEGER"),
+    ("disorder_type", "VARCHAR"),
+    ("event_type", "VARCHAR"),
+    ("sub_event_type", "VARCHAR"),
+    ("actor1", "VARCHAR"),
+    ("actor2", "VARCHAR"),
+    ("assoc_actor_1", "VARCHAR"),
+    ("assoc_actor_2", "VARCHAR"),
+    ("inter1", "VARCHAR"),
+    ("inter2", "VARCHAR"),
+    ("interaction", "VARCHAR"),
+    ("civilian_targeting", "BOOLEAN"),
+    ("iso3", "VARCHAR"),
+    ("country", "VARCHAR"),
+    ("admin1", "VARCHAR"),
+    ("admin2", "VARCHAR"),
+    ("admin3", "VARCHAR"),
+    ("location", "VARCHAR"),
+    ("latitude", "DOUBLE"),
+    ("longitude", "DOUBLE"),
+    ("geo_precision", "INTEGER"),
+    ("fatalities", "INTEGER"),
+    ("fatalities_low", "INTEGER"),
+    ("fatalities_best", "INTEGER"),
+    ("fatalities_high", "INTEGER"),
+    ("notes", "VARCHAR"),
+    ("confidence", "DOUBLE"),
+)
+EVENT_FIELDS: tuple[str, ...] = tuple(name for name, _ in EVENT_FIELD_TYPES)
+
+TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "documents": (
+        ("content_hash", "VARCHAR"),
+        ("document_id", "VARCHAR"),
+        ("path", "VARCHAR"),
+        ("url", "VARCHAR"),
+        ("title", "VARCHAR"),
+        ("published", "DATE"),
+        ("ingested_at", "TIMESTAMP"),
+    ),
+    "articles": (
+        ("article_id", "VARCHAR"),
+        ("document_id", "VARCHAR"),
+        ("title", "VARCHAR"),
+        ("publisher", "VARCHAR"),
+        ("published", "DATE"),
+        ("language", "VARCHAR"),
+    ),
+    "events": EVENT_FIELD_TYPES + (("first_seen_at", "TIMESTAMP"), ("updated_at", "TIMESTAMP")),
+    "sources": (
+        ("event_id", "VARCHAR"),
+        ("position", "INTEGER"),
+        ("mention_id", "VARCHAR"),
+        ("document", "VARCHAR"),
+        ("url", "VARCHAR"),
+        ("title", "VARCHAR"),
+        ("publisher", "VARCHAR"),
+        ("published", "DATE"),
+        ("evidence", "VARCHAR"),
+        ("claimant", "VARCHAR"),
+        ("fatalities", "INTEGER"),
+        ("event_date", "DATE"),
+        ("location", "VARCHAR"),
+        ("actor1", "VARCHAR"),
+        ("actor2", "VARCHAR"),
+        ("added_at", "TIMESTAMP"),
+    ),
+    "rejected": (
+        ("item_id", "VARCHAR"),
+        ("path", "VARCHAR"),
+        ("stage", "VARCHAR"),
+        ("reason", "VARCHAR"),
+        ("detail", "VARCHAR"),
+        ("rejected_at", "TIMESTAMP"),
+    ),
+}
+
+# SourceClaim fields, in the dataclass's order, as stored in the sources table.
+SOURCE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(SourceClaim))
+
+
+def event_to_row(event: Event) -> Row:
+    """The event's contract fields except ``sources``, keyed by column name."""
+    return {name: getattr(event, name) for name in EVENT_FIELDS}
+
+
+def event_from_row(row: Mapping[str, Any], sources: Sequence[SourceClaim] = ()) -> Event:
+    """An ``Event`` from an events-table row (extra columns such as timestamps are ignored)."""
+    return Event(**{name: row[name] for name in EVENT_FIELDS}, sources=tuple(sources))
+
+
+def source_to_row(event_id: str, position: int, source: SourceClaim, added_at: datetime) -> Row:
+    row: Row = {"event_id": event_id, "position": position}
+    row.update({name: getattr(source, name) for name in SOURCE_FIELDS})
+    row["added_at"] = added_at
+    return row
+
+
+def source_from_row(row: Mapping[str, Any]) -> SourceClaim:
+    return SourceClaim(**{name: row[name] for name in SOURCE_FIELDS})
+
+
+def source_key(source: SourceClaim) -> tuple[str, ...]:
+    """What makes two claims the same report: the mention id, or its document and evidence."""
+    if source.mention_id:
+        return ("mention", source.mention_id)
+    return ("text", source.document, source.evidence)
+
+
+def document_to_row(document: Document, content_hash: str, ingested_at: datetime) -> Row:
+    return {
+        "content_hash": content_hash,
+        "document_id": document.document_id,
+        "path": document.path,
+        "url": document.url,
+        "title": document.title,
+        "published": document.published,
+        "ingested_at": ingested_at,
+    }
+
+
+def article_to_row(article: Article) -> Row:
+    return {
+        "article_id": article.article_id,
+        "document_id": article.document_id,
+        "title": article.title,
+        "publisher": article.publisher,
+        "published": article.published,
+        "language": article.language,
+    }
+
+
+def rejected_to_row(item: Rejected, at: datetime) -> Row:
+    row: Row = {name: getattr(item, name) for name in ("item_id", "path", "stage", "reason", "detail")}
+    row["rejected_at"] = at
+    return row
