@@ -135,7 +135,7 @@ def geocode(place: str, *, country: str | None = None, settings: Settings | None
         }
 
     best = as_dict(found.best) if found.best else None
-    return {"query": place, "country": country, **(best or {"name": None}), "alternatives": [as_dict(c) for c in found.alternatives]}
+    return {"query": place, "country_hint": country, **(best or {"name": None}), "alternatives": [as_dict(c) for c in found.alternatives]}
 
 
 def gazetteer_add(path: str | Path, *, settings: Settings | None = None) -> int:

@@ -94,7 +94,7 @@ def gazetteer() -> None:
     """Manage the local gazetteer."""
 
 
-@gazetteer.command("add")
+@gazetteer.command("add", short_help="Add a GeoNames country dump to the local gazetteer.")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.pass_obj
 def gazetteer_add(settings: Settings, file: str) -> None:

@@ -21,7 +21,7 @@ ENV_PREFIX = "SITREPS_"
 @dataclass(frozen=True)
 class Settings:
     db_path: str = "sitreps.duckdb"
-    max_input_mb: float = 50
+    max_input_mb: float = 50.0
     languages: tuple[str, ...] = ("en", "fr")
     gazetteer_dir: str = ""
     actors_file: str = ""
@@ -105,7 +105,7 @@ def _coerce_all(settings: Settings) -> Settings:
             elif isinstance(default, float):
                 value = float(value)
             elif isinstance(default, tuple):
-                value = tuple(value.split(",")) if isinstance(value, str) else tuple(value)
+                value = tuple(v.strip() for v in value.split(",") if v.strip()) if isinstance(value, str) else tuple(value)
             else:
                 value = str(value)
         except (TypeError, ValueError):

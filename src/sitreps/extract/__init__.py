@@ -9,6 +9,9 @@ that is what keeps the whole pipeline faster than spaCy parsing the text.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable, Iterator
@@ -19,7 +22,7 @@ from .claimant import find_claimant
 from .classifier import classify
 from .dates import find_dates
 from .fatalities import count_fatalities
-from .filters import is_hypothetical, is_period_statistic
+from .filters import is_not_event, off_topic_cues
 from .places import find_places
 from .roles import ARMED_TYPES, DEFAULT_TEXTS, assign_roles, find_actor_phrases
 from .sentences import Sentence, split_sentences
@@ -44,6 +47,29 @@ _ANAPHORA = (
     "les combats", "l'incident", "le massacre", "l'enlèvement", "la manifestation", "cette attaque",
     "ces violences", "les violences",
 )
+
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+
+# A date right after a reporting verb is when something was said, not when it happened.
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|statement|communiqué|a déclaré|a indiqué|a annoncé|diffusé|publié|"
+    r"a affirmé|ont déclaré|ont indiqué)\b[^.;]{0,35}$",
+    re.I,
+)
+# "OUAGADOUGOU, 4 March 2024 -": the dateline dates the report, not the event.
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý' .-]{2,40},?\s*(?:\(\w+\)\s*)?$")
+_CLAIM = re.compile(r"claimed (?:responsibility|the (?:attack|assault|ambush|killing|bombing))|(?:a|ont) revendiqué|revendication", re.I)
+_GENERIC_ARMED = re.compile(r"\b(?:gunmen|assailants|attackers|jihadists|militants|fighters|terrorists|armed men|hommes armés|individus armés|assaillants|djihadistes|jihadistes|terroristes)\b", re.I)
+
+
+def _unidentified(actor_text: str) -> bool:
+    return bool(_GENERIC_ARMED.search(actor_text)) or actor_text in ("unidentified gunmen", "hommes armés non identifiés")
+
+
+# A story with this many sport cues is a match report: its "deadly counter-attack" is no event.
+OFF_TOPIC_STORY_CUES = 4
+
+_ANAPHORA_PATTERN = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in _ANAPHORA) + r")(?![\w-])", re.I)
 
 
 @dataclass
@@ -74,20 +100,20 @@ def run(articles: Iterable[Article], settings: Settings, resources) -> Iterator[
 
 
 def extract_article(article: Article, settings: Settings, resources) -> list[Mention | Rejected]:
-    sentences = split_sentences(article.text)
     lexicon = resources.lexicon
     language = article.language
+    if off_topic_cues(f"{article.title or ''}\n{article.text}", language, lexicon) >= OFF_TOPIC_STORY_CUES:
+        return [Rejected(article.article_id, article.path, STAGE, "not_event", "off-topic story (sport)")]
+    sentences = split_sentences(article.text)
     candidates: list[tuple[int, Sentence, list]] = []
     out: list[Mention | Rejected] = []
     for index, sentence in enumerate(sentences):
         triggers = classify(sentence.text, language, lexicon)
         if not triggers:
             continue
-        if is_period_statistic(sentence.text, language, lexicon):
-            out.append(_rejected(article, index, "not_event", "period statistic"))
-            continue
-        if is_hypothetical(sentence.text, language, lexicon):
-            out.append(_rejected(article, index, "not_event", "hypothetical or negated"))
+        reason = is_not_event(sentence.text, language, lexicon)
+        if reason:
+            out.append(_rejected(article, index, "not_event", reason))
             continue
         candidates.append((index, sentence, triggers))
     if not candidates:
@@ -107,9 +133,38 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
             drafts.append(draft)
         previous_index = index
     for number, draft in enumerate(drafts):
-        mention = _to_mention(article, number, draft, settings)
-        out.append(mention)
+        if not draft.place_text and not draft.roles.actor1 and not draft.roles.actor2:
+            out.append(_rejected(article, draft.sentences[0].start, "not_event", "no actor and no place"))
+            continue
+        if _is_vague_summary(draft, drafts):
+            out.append(_rejected(article, draft.sentences[0].start, "not_event", "summary of events told in detail"))
+            continue
+        if _is_old(draft, article):
+            out.append(_rejected(article, draft.sentences[0].start, "not_event", "past event recalled as background"))
+            continue
+        out.append(_to_mention(article, number, draft, settings))
     return out
+
+
+def _is_vague_summary(draft: _Draft, drafts: list[_Draft]) -> bool:
+    """A lede like "residents describe attacks, a burned market and a drone strike" names no place
+    and no day; the story tells each of those events in detail further on."""
+    if draft.place_text or draft.explicit_date:
+        return False
+    family = EVENT_TYPE_OF[draft.sub_event_type]
+    return any(other is not draft and other.place_text and EVENT_TYPE_OF[other.sub_event_type] == family for other in drafts)
+
+
+def _is_old(draft: _Draft, article: Article) -> bool:
+    """A sentence whose only years are long before publication recalls history ("declared a
+    caliphate by Boko Haram in 2014"), unless a date in it fixes the event."""
+    if article.published is None:
+        return False
+    text = " ".join(s.text for s in draft.sentences)
+    years = [int(y) for y in _YEAR.findall(text)]
+    if not years or max(years) >= article.published.year - 1:
+        return False
+    return not (draft.explicit_date and draft.event_date and draft.event_date.year >= article.published.year - 1)
 
 
 def _draft(sentence, triggers, ner_spans, article, article_country, resources, drafts) -> _Draft:
@@ -144,7 +199,10 @@ def _draft(sentence, triggers, ner_spans, article, article_country, resources, d
 
 def _date(draft: _Draft, text: str, article: Article, resources, drafts: list[_Draft]) -> None:
     reference = next((d.event_date for d in reversed(drafts) if d.event_date and d.explicit_date), None)
-    matches = find_dates(text, article.published, article.language, resources.date_rules, reference=reference)
+    matches = [
+        m for m in find_dates(text, article.published, article.language, resources.date_rules, reference=reference)
+        if not _REPORTING_BEFORE.search(text[max(0, m.start - 60) : m.start]) and not _DATELINE.match(text[: m.start])
+    ]
     if matches:
         match = matches[0]
         draft.event_date, draft.time_precision, draft.date_text = match.value, match.precision, match.text
@@ -173,19 +231,23 @@ def _retype(sub_event_type: str, roles) -> str:
 
 
 def _continues(previous: _Draft, draft: _Draft, sentence: Sentence, gap: int) -> bool:
-    """Does this sentence add to the event before it rather than report a new one?"""
+    """Does this sentence add to the event before it rather than report a new one?
+
+    A sentence close to an event that names no other place and no other day tells more of the
+    same event ("They burned the granaries", "Fourteen soldiers were wounded"): by the contract's
+    event unit it is that event, whatever tactic it names.
+    """
     if gap > 2 or sentence.paragraph - previous.sentences[-1].paragraph > 1:
         return False
-    opening = sentence.text.lower()
-    refers_back = any(opening.startswith(a) or f" {a} " in opening[:80] for a in _ANAPHORA)
     new_place = draft.place_text and previous.place_text and draft.place_text != previous.place_text
     new_date = draft.explicit_date and previous.event_date and draft.event_date != previous.event_date
+    if _CLAIM.search(sentence.text) and not new_place:
+        return True
     if new_place or new_date:
         return False
-    if refers_back:
+    if _ANAPHORA_PATTERN.search(sentence.text):
         return True
-    same_type = EVENT_TYPE_OF[draft.sub_event_type] == EVENT_TYPE_OF[previous.sub_event_type]
-    return same_type and not draft.place_text and not draft.explicit_date
+    return not draft.place_text and not draft.explicit_date
 
 
 def _absorb(target: _Draft, extra: _Draft) -> None:
@@ -198,8 +260,10 @@ def _absorb(target: _Draft, extra: _Draft) -> None:
         target.place_text, target.place_qualifier = extra.place_text, extra.place_qualifier
     if EVENT_TYPES.index(EVENT_TYPE_OF[extra.sub_event_type]) < EVENT_TYPES.index(EVENT_TYPE_OF[target.sub_event_type]):
         target.sub_event_type = extra.sub_event_type
-    if not target.roles.actor1 and extra.roles.actor1:
-        target.roles = extra.roles
+    claimed_by_named_group = _CLAIM.search(" ".join(x.text for x in extra.sentences)) and extra.roles.actor1_type in ("Rebel group", "Political militia", "Identity militia")
+    if extra.roles.actor1 and (not target.roles.actor1 or (claimed_by_named_group and _unidentified(target.roles.actor1))):
+        # "JNIM claimed the attack" names the perpetrator the first report left unidentified.
+        target.roles = dataclasses.replace(target.roles, actor1=extra.roles.actor1, actor1_type=extra.roles.actor1_type)
 
 
 def _to_mention(article: Article, number: int, draft: _Draft, settings: Settings) -> Mention | Rejected:
@@ -212,8 +276,15 @@ def _to_mention(article: Article, number: int, draft: _Draft, settings: Settings
     actor1, actor2 = roles.actor1, roles.actor2
     if event_type == "Violence against civilians" and roles.actor2_type != "Civilians":
         actor2 = DEFAULT_TEXTS["civilians"][language]
-    if event_type == "Protests" and roles.actor1_type != "Protesters":
-        actor1, actor2 = DEFAULT_TEXTS["protesters"][language], actor1 or actor2
+    if event_type == "Protests":
+        # The protesters are actor1; the only second side is state forces that intervene.
+        state = [(t, k) for t, k in ((roles.actor1, roles.actor1_type), (roles.actor2, roles.actor2_type)) if k == "State forces"]
+        actor1 = roles.actor1 if roles.actor1_type == "Protesters" else roles.actor2 if roles.actor2_type == "Protesters" else DEFAULT_TEXTS["protesters"][language]
+        actor2 = state[0][0] if state and draft.sub_event_type != "Peaceful protest" else ""
+    if draft.sub_event_type == "Mob violence" and roles.actor2_type != "Civilians":
+        actor2 = DEFAULT_TEXTS["civilians"][language]
+    if draft.sub_event_type == "Arrests" and roles.actor1_type != "State forces" and roles.actor2_type == "State forces":
+        actor1, actor2 = actor2, actor1 if roles.actor1_type in ("Civilians", "Protesters") else DEFAULT_TEXTS["civilians"][language]
     if event_type == "Riots" and not actor1:
         actor1 = DEFAULT_TEXTS["rioters"][language]
     if event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") and not actor1:
@@ -272,11 +343,16 @@ def _sentence_country(text: str, gazetteer) -> str | None:
 
 
 def _article_country(article: Article, gazetteer) -> str | None:
-    """The country the story is about: the one its title and text name most."""
+    """The country the story is about: the one its title and text name most, counting both
+    country names and places whose name belongs to a single country."""
     counts: dict[str, int] = {}
     for sentence in split_sentences(article.title or "") + split_sentences(article.text)[:40]:
         for phrase in find_places(sentence.text, gazetteer, []):
-            iso3 = gazetteer.country_of(phrase.text) if phrase.level == "country" else None
+            if phrase.level == "country":
+                iso3 = gazetteer.country_of(phrase.text)
+            else:
+                countries = {c.place.country_iso3 for c in gazetteer.lookup(phrase.text, None, limit=5, fuzzy=False)}
+                iso3 = countries.pop() if len(countries) == 1 else None
             if iso3:
                 counts[iso3] = counts.get(iso3, 0) + 1
     return max(counts, key=counts.get) if counts else None

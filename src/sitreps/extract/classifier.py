@@ -25,7 +25,7 @@ from ..model import EVENT_TYPE_OF, SUB_EVENT_TYPES
 TRIGGERS_FILE = "triggers.toml"
 FILTER_KEYS = (
     "period", "aggregate", "strong", "single_event", "statistic_except",
-    "hypothetical", "hypothetical_except", "non_event_context",
+    "hypothetical", "hypothetical_except", "non_event_context", "background", "off_topic",
 )
 _PRECEDENCE = {sub: rank for rank, sub in enumerate(s for subs in SUB_EVENT_TYPES.values() for s in subs)}
 _MACRO = re.compile(r"@(\w+)")
@@ -69,6 +69,8 @@ class FilterCues:
     hypothetical: re.Pattern[str] | None = None
     hypothetical_except: re.Pattern[str] | None = None
     non_event_context: re.Pattern[str] | None = None
+    background: re.Pattern[str] | None = None
+    off_topic: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ def _compile_language(language: str, sections: list[dict[str, Any]]) -> Language
         raise ConfigError(f"{where} has no trigger rules")
     return LanguageLexicon(
         language=language,
-        prefilter=_compile([f"(?:{c})" for c in cores], where + " prefilter", bounded=False),
+        prefilter=_prefilter(cores, where),
         mask=_compile([expand(p) for p in masks], where + " mask") if masks else None,
         rules=compiled,
         filters=FilterCues(**{
@@ -259,12 +261,70 @@ def _compiles(pattern: str) -> bool:
     return True
 
 
-def _core(pattern: str) -> str:
-    """The trigger group's body (what must be in the sentence), or the whole pattern without one."""
-    start = pattern.find(_CORE_OPEN)
-    if start < 0:
-        return pattern
-    depth, i, in_class = 1, start + len(_CORE_OPEN), False
+def _prefilter(cores: list[str], where: str) -> re.Pattern[str]:
+    """One search for "could any trigger word start here?", with the trigger words grouped by
+    their first letter behind a one-letter lookahead: at most word starts the engine then tries
+    one small group instead of hundreds of alternatives."""
+    by_letter: dict[str, list[str]] = {}
+    for core in cores:
+        for alternative in _split_top(core):
+            letters = _first_letters(alternative)
+            for letter in sorted(letters) if letters else [""]:
+                by_letter.setdefault(letter, []).append(alternative)
+    groups = [
+        f"(?={re.escape(letter)})(?:{'|'.join(alts)})" if letter else f"(?:{'|'.join(alts)})"
+        for letter, alts in sorted(by_letter.items())
+    ]
+    return _compile([f"(?:{'|'.join(groups)})"], where + " prefilter", bounded=False)
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (``a|(?:b|c)`` -> ``a``, ``(?:b|c)``)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _first_letters(alternative: str) -> set[str] | None:
+    """Lower-case letters the alternative must start with, or None when that is not plain."""
+    if alternative.startswith("(?:"):
+        inner = _group_body(alternative, 3)
+        if inner is None:
+            return None
+        rest = alternative[3 + len(inner) + 1:]
+        if rest[:1] in ("?", "*", "{"):
+            return None
+        letters: set[str] = set()
+        for part in _split_top(inner):
+            found = _first_letters(part)
+            if not found:
+                return None
+            letters |= found
+        return letters
+    if alternative[:1].isalpha() and alternative[1:2] not in ("?", "*", "{"):
+        return {alternative[0].lower()}
+    return None
+
+
+def _group_body(pattern: str, start: int) -> str | None:
+    depth, i, in_class = 1, start, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -279,6 +339,15 @@ def _core(pattern: str) -> str:
         elif char == ")":
             depth -= 1
             if depth == 0:
-                return pattern[start + len(_CORE_OPEN):i]
+                return pattern[start:i]
         i += 1
-    return pattern
+    return None
+
+
+def _core(pattern: str) -> str:
+    """The trigger group's body (what must be in the sentence), or the whole pattern without one."""
+    start = pattern.find(_CORE_OPEN)
+    if start < 0:
+        return pattern
+    body = _group_body(pattern, start + len(_CORE_OPEN))
+    return pattern if body is None else body

@@ -54,13 +54,32 @@ def is_non_event_context(sentence: str, language: str, lexicon: Lexicon) -> bool
     return cues.non_event_context.search(normalise(sentence)) is not None
 
 
+def is_background(sentence: str, language: str, lexicon: Lexicon) -> bool:
+    """Whether the sentence describes a lasting state or a habit, not one event.
+
+    "Djibo has been under blockade for two years", "the group has repeatedly attacked...",
+    "the junta, which seized power in 2022": context that news repeats in every story.
+    """
+    cues = lexicon.for_language(language).filters
+    return cues.background is not None and cues.background.search(normalise(sentence)) is not None
+
+
+def off_topic_cues(text: str, language: str, lexicon: Lexicon) -> int:
+    """How many off-topic cues (sport, markets...) a whole story has: violent metaphors in a
+    match report ("a deadly counter-attack") are not events."""
+    cues = lexicon.for_language(language).filters
+    return 0 if cues.off_topic is None else len(cues.off_topic.findall(text))
+
+
 def is_not_event(sentence: str, language: str, lexicon: Lexicon) -> str | None:
     """The first filter that rejects the sentence (``period_statistic``, ``hypothetical``,
-    ``non_event_context``), or None when it may report an event."""
+    ``non_event_context``, ``background``), or None when it may report an event."""
     if is_period_statistic(sentence, language, lexicon):
         return "period_statistic"
     if is_hypothetical(sentence, language, lexicon):
         return "hypothetical"
     if is_non_event_context(sentence, language, lexicon):
         return "non_event_context"
+    if is_background(sentence, language, lexicon):
+        return "background"
     return None

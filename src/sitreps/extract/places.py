@@ -28,7 +28,8 @@ _NOT_PLACES = frozenset(
     le la les un une des du de au aux dans selon près pendant lors depuis entre après avant
     army police president minister government state islamic reuters afp ap un al qaeda
     the army police gendarmerie ministry council security soldiers troops gunmen jihadists
-    god allah muslim christian africa west east north south central sahel""".split()
+    god allah muslim muslims christian islam support africa west east north south central sahel
+    rien""".split()
 )
 _NEAR = re.compile(
     r"\b(?:near|outside|outskirts of|close to|not far from|on the road (?:to|between)|\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:from|north of|south of|east of|west of)"
@@ -48,6 +49,9 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|of|from|to|around|outside|into|à|a|dans|de|d'|près de|vers|sur)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?(?:village of\s+|town of\s+|city of\s+|localité de\s+|village de\s+|ville de\s+|commune de\s+)?$",
     re.IGNORECASE,
 )
+
+
+_FOCUS_COUNTRIES = frozenset({"MLI", "BFA", "NER"})
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,8 @@ def find_places(sentence: str, gazetteer, excluded: list[tuple[int, int]], extra
         for sub_start, sub_end in _sub_spans(sentence, start, end):
             if any(s <= sub_start and sub_end <= e for s, e in excluded):
                 continue
-            phrase = _read_place(sentence, sub_start, sub_end, gazetteer)
+            whole_run = sub_start == start and sub_end == _trim(sentence, start, end)
+            phrase = _read_place(sentence, sub_start, sub_end, gazetteer, whole_run)
             if phrase:
                 found.setdefault((phrase.start, phrase.end), phrase)
                 break
@@ -95,7 +100,7 @@ def _trim(sentence: str, start: int, end: int) -> int:
     return end
 
 
-def _read_place(sentence: str, start: int, end: int, gazetteer) -> PlacePhrase | None:
+def _read_place(sentence: str, start: int, end: int, gazetteer, whole_run: bool = True) -> PlacePhrase | None:
     text = sentence[start:end]
     if len(text) < 2 or text.lower() in _NOT_PLACES:
         return None
@@ -103,20 +108,27 @@ def _read_place(sentence: str, start: int, end: int, gazetteer) -> PlacePhrase |
     after = sentence[end : end + 25]
     if gazetteer.country_of(text):
         return PlacePhrase(start, end, text, "region", "country", 0.2)
-    candidates = gazetteer.lookup(text, None, limit=1)
-    if not candidates or candidates[0].score < 0.9:
+    candidates = gazetteer.lookup(text, None, limit=1, fuzzy=False)
+    if not candidates:
         return None
     best = candidates[0]
     locative = bool(_LOCATIVE_BEFORE.search(before))
-    sentence_initial = not sentence[:start].strip()
-    if not locative and (sentence_initial or len(text) <= 3):
-        # Short or sentence-initial capitalised words are too often ordinary words.
+    sentence_initial = not sentence[:start].strip(" \t\"'«»“”‘’([—–-")
+    if not locative and (sentence_initial or len(text) <= 3 or not whole_run):
+        # Short or sentence-initial capitalised words are too often ordinary words, and the tail
+        # of a longer name ("Captain Ibrahim Traoré") is a person, not the village of that name.
+        return None
+    if not locative and best.place.country_iso3 not in _FOCUS_COUNTRIES:
+        # Abroad, only a place introduced as a place counts: world-city names collide with words.
         return None
     qualifier = ""
     if _NEAR.search(before):
         qualifier = "near"
     elif best.level in ("admin1", "admin2") or _REGION_AFTER.match(after) or _REGION_BEFORE.search(before):
         qualifier = "region"
+    # The most specific place wins: a village over the region around it ("Léré, in the Timbuktu
+    # region"), and the event's own place over the town it is near ("Gaskindé, near Djibo").
     level_weight = {"populated": 1.0, "admin2": 0.7, "admin1": 0.6, "country": 0.2}.get(best.level, 0.5)
-    score = best.score * level_weight * (1.0 if locative else 0.7)
+    qualifier_weight = {"": 1.0, "near": 0.8, "region": 0.6}[qualifier]
+    score = level_weight * qualifier_weight * (1.0 if locative else 0.7)
     return PlacePhrase(start, end, text, qualifier, best.level, round(score, 3))

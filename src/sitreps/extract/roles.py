@@ -16,6 +16,20 @@ _SAME_SIDE_GAP = re.compile(
     r"^\s*(?:,|and|et|with|alongside|backed by|supported by|assisted by|along with|together with|aux côtés des?|appuyés? par|soutenus? par|avec)\s*(?:the\s+|les\s+|des\s+|la\s+|le\s+|l')?$",
     re.I,
 )
+# An actor the sentence shows being harmed is the target, wherever it stands in the sentence:
+# "nine soldiers were killed", "a military vehicle struck a landmine", "an attack on the army".
+_VICTIM_AFTER = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,4}?(?:were|was|have been|had been|got|ont été|a été|avaient été|sont)\s+(?:\w+\s+)?"
+    r"(?:killed|attacked|ambushed|targeted|hit|wounded|injured|abducted|kidnapped|executed|massacred|shot|"
+    r"tués?|tuées|attaqués?|visés?|pris pour cible|enlevés?|blessés?|exécutés?|massacrés?)\b"
+    r"|^\s*(?:[\w'’-]+\s+){0,4}?(?:struck|hit|ran over|drove over|came under|a sauté sur|ont sauté sur|a heurté|ont été pris)\b",
+    re.I,
+)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:against|on|targeting|killing|killed|ambushed|attacked|attacking|abducted|kidnapped|contre|visant|ciblant|tuant|"
+    r"tué|enlevé|attaqué|de|d')\s+(?:the\s+|a\s+|an\s+|les\s+|des\s+|la\s+|le\s+|l'|un\s+|une\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
 ARMED_TYPES = frozenset({"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"})
 
 # Default actor phrases when a sub-event type implies a side the sentence does not name.
@@ -47,9 +61,28 @@ class Roles:
     spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
 
 
+# "Residents said ...", "the army told AFP": a speaker, not a side of the event.
+_SPEAKER_AFTER = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,2}?(?:said|say|says|told|reported|claimed|confirmed|announced|stated|added|"
+    r"a déclaré|ont déclaré|a indiqué|ont indiqué|ont rapporté|a rapporté|a affirmé|ont affirmé|racontent|raconte|témoigne)\b",
+    re.I,
+)
+# Named only as what someone is suspected of ("suspected of being informants for armed groups").
+_MENTIONED_ONLY_BEFORE = re.compile(
+    r"\b(?:suspected of (?:being|collaborating with|working for|links to)|accused of (?:being|collaborating with|working for|supporting)|"
+    r"informants? (?:for|of)|collaborat\w+ with|soupçonnés? d'(?:être|appartenir)|accusés? d'(?:être|appartenir)|"
+    r"informateurs? (?:des?|du)|collaborat\w+ avec|de connivence avec)\s+(?:the\s+|des\s+|les\s+|la\s+|le\s+|l'|d')?(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+_SPEAKER_BEFORE = re.compile(r"\b(?:according to|selon|d'après|citing|said|told|a déclaré|a indiqué)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|des\s+|a\s+|un\s+|une\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
 def find_actor_phrases(sentence: str, registry, country_iso3: str | None) -> list[ActorPhrase]:
     phrases = []
     for span in registry.find(sentence):
+        before = sentence[max(0, span.start - 60) : span.start]
+        if _SPEAKER_AFTER.match(sentence[span.end : span.end + 40]) or _SPEAKER_BEFORE.search(before[-40:]) or _MENTIONED_ONLY_BEFORE.search(before):
+            continue
         actor = registry.resolve(span.text, country_iso3 or None, None)
         if actor is None:
             continue
@@ -66,15 +99,18 @@ def assign_roles(sentence: str, phrases: list[ActorPhrase], trigger_start: int) 
     crowd = [p for p in phrases if p.actor_type in ("Protesters", "Rioters")]
     civilians = [p for p in phrases if p.actor_type == "Civilians"]
 
+    victims = [p for p in phrases if p not in agents and _is_victim(sentence, p, trigger_start)]
     actor1 = next((p for p in agents if p.actor_type != "Civilians"), None)
     if actor1 is None:
-        before = [p for p in armed + crowd if p.start < trigger_start]
-        after = [p for p in armed + crowd if p.start >= trigger_start]
+        able = [p for p in armed + crowd if p not in victims]
+        before = [p for p in able if p.start < trigger_start]
+        after = [p for p in able if p.start >= trigger_start]
         actor1 = (before or after or [None])[0]
     others = [p for p in phrases if actor1 is None or (p.name != actor1.name and p is not actor1)]
     assoc1 = _joined(sentence, actor1, others) if actor1 else []
     remaining = [p for p in others if p not in assoc1]
-    actor2 = _pick_target(remaining, trigger_start, civilians)
+    target_victims = [p for p in victims if p in remaining]
+    actor2 = target_victims[0] if target_victims else _pick_target(remaining, trigger_start, civilians)
     assoc2 = _joined(sentence, actor2, [p for p in remaining if p is not actor2]) if actor2 else []
     return Roles(
         actor1=actor1.text if actor1 else "",
@@ -85,6 +121,12 @@ def assign_roles(sentence: str, phrases: list[ActorPhrase], trigger_start: int) 
         actor2_type=actor2.actor_type if actor2 else "",
         spans=tuple((p.start, p.end) for p in phrases),
     )
+
+
+def _is_victim(sentence: str, phrase: ActorPhrase, trigger_start: int) -> bool:
+    if _VICTIM_AFTER.match(sentence[phrase.end : phrase.end + 60]):
+        return True
+    return phrase.start > trigger_start and bool(_TARGET_BEFORE.search(sentence[max(0, phrase.start - 40) : phrase.start]))
 
 
 def _pick_target(candidates: list[ActorPhrase], trigger_start: int, civilians: list[ActorPhrase]) -> ActorPhrase | None:

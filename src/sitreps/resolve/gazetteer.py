@@ -282,8 +282,12 @@ class Gazetteer:
 
     # ---- lookups ------------------------------------------------------------------------
 
-    def lookup(self, name: str, country_iso3: str | None = None, limit: int = 10) -> list[Candidate]:
-        """Places called ``name``, best first: exact > alternate > fuzzy, then prominence."""
+    def lookup(self, name: str, country_iso3: str | None = None, limit: int = 10, fuzzy: bool = True) -> list[Candidate]:
+        """Places called ``name``, best first: exact > alternate > fuzzy, then prominence.
+
+        ``fuzzy=False`` is the exact-name test extraction runs on every capitalised word run:
+        a fuzzy scan of the whole index there would cost more than the rest of the pipeline.
+        """
         key = normalize_name(name)
         if not key:
             return []
@@ -294,7 +298,7 @@ class Gazetteer:
                 if score > scored.get(index, (0.0, ""))[0]:
                     scored[index] = (score, name)
         in_country = country_iso3 is None or any(self._rows[i][9] == country_iso3 for i in scored)
-        if len(key) >= _FUZZY_MIN_LENGTH and (not scored or not in_country):
+        if fuzzy and len(key) >= _FUZZY_MIN_LENGTH and (not scored or not in_country):
             for match, similarity, _ in process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=20):
                 for index in [*self._exact.get(match, ()), *self._alternate.get(match, ())]:
                     if country_iso3 and self._rows[index][9] != country_iso3:
