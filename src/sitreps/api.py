@@ -79,11 +79,10 @@ def ingest_paths(
     from .store import Store
 
     settings, resources = _context(settings, resources)
+    published = _date(published)  # a usage error must not leave a new, empty store behind
     with Store.open(db or settings.db_path) as store:
         documents = pipeline.read_documents([str(p) for p in paths], settings)
-        result = pipeline.process(
-            documents, settings, resources, published=_date(published), seen=store.has_document, progress=progress
-        )
+        result = pipeline.process(documents, settings, resources, published=published, seen=store.has_document, progress=progress)
         added = store.add(result.documents, result.articles, result.events)
     return result, added
 
@@ -103,11 +102,12 @@ def events(
     from .store import Store
 
     settings = settings or load_settings()
+    since, until = _date(since), _date(until)
     with Store.open(db or settings.db_path, read_only=True) as store:
         return store.events(
             country=country.upper() if country else None,
-            since=_date(since),
-            until=_date(until),
+            since=since,
+            until=until,
             event_type=event_type,
             actor=actor,
             limit=limit,

@@ -16,7 +16,7 @@ import click
 
 from . import api
 from .config import Settings, load_settings
-from .errors import EXIT_PARTIAL, EXIT_USAGE, InputError, SitrepsError
+from .errors import EXIT_PARTIAL, EXIT_USAGE, InputError, SitrepsError, UsageError
 from .model import EVENT_TYPES
 from .pipeline import RunResult
 from .resources import Resources
@@ -42,8 +42,9 @@ def cli(ctx: click.Context, config_file: str | None, actors_file: str | None) ->
 @click.pass_obj
 def extract(settings: Settings, paths: tuple[str, ...], published: str | None, fmt: str, output: str | None) -> None:
     """Extract events from files and folders (stateless): .txt, .html, .json, .jsonl, .warc(.gz)."""
-    result = api.run_paths(paths, published=published, settings=settings, progress=_progress(settings, "documents"))
+    # The output is opened before the run, so a bad -o path fails at once, not after minutes of work.
     with _open_output(output) as out:
+        result = api.run_paths(paths, published=published, settings=settings, progress=_progress(settings, "documents"))
         _write(result.events, fmt, out)
     _finish(result)
 
@@ -151,7 +152,7 @@ def _open_output(output: str | None):
     try:
         handle = open(output, "w", encoding="utf-8", newline="")
     except OSError as exc:
-        raise InputError(output, "unreadable", f"cannot write: {exc.strerror}") from None
+        raise UsageError(f"{output}: cannot write the output file ({exc.strerror}); check that its folder exists and is writable") from None
     with handle:
         yield handle
 

@@ -101,6 +101,8 @@ def _coerce_all(settings: Settings) -> Settings:
             if isinstance(default, bool):
                 value = value if isinstance(value, bool) else str(value).lower() in {"1", "true", "yes"}
             elif isinstance(default, int) and not isinstance(default, bool):
+                if isinstance(value, float) and not value.is_integer():
+                    raise ValueError(value)
                 value = int(value)
             elif isinstance(default, float):
                 value = float(value)

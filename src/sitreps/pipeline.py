@@ -44,7 +44,8 @@ def check_stages(stages=STAGES) -> None:
     filled = set(_GIVEN)
     for stage in stages:
         for needed in getattr(stage, "READS", ()):
-            if needed not in filled and not needed.startswith("Article."):
+            wildcard = needed.split(".", 1)[0] + ".*"
+            if needed not in filled and wildcard not in filled and not needed.startswith("Article."):
                 raise ConfigError(f"stage {stage.__name__} reads {needed}, which no earlier stage fills")
         filled.update(getattr(stage, "FILLS", ()))
 

@@ -63,13 +63,9 @@ def samples_csv_run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path
     """The same inputs again, as CSV written with -o: a second run for the stability check."""
     workdir = tmp_path_factory.mktemp("extract_csv")
     out = workdir / "events.csv"
-    proc = run_sitreps(["extract", *sample_files_str(), "--format", "csv", "-o", out], cwd=workdir)
+    proc = run_sitreps(["extract", *map(str, sample_paths()), "--format", "csv", "-o", out], cwd=workdir)
     assert proc.returncode == 0, proc.stderr
     return proc, out
-
-
-def sample_files_str() -> list[str]:
-    return [str(p) for p in sample_paths()]
 
 
 @pytest.fixture(scope="session")

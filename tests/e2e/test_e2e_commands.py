@@ -87,3 +87,10 @@ def test_demo_with_progress_always_prints_a_table(tmp_path):
         assert "sample pages" in proc.stderr and "\r" in proc.stderr, proc.stderr
     elif elapsed < 2:
         assert "\r" not in proc.stderr
+
+
+def test_config_show_reports_environment_over_defaults(tmp_path):
+    proc = run_sitreps(["config", "show"], cwd=tmp_path, SITREPS_DB_PATH="monitor.duckdb")
+    assert proc.returncode == 0, proc.stderr
+    assert 'db_path = "monitor.duckdb"' in proc.stdout.splitlines()
+    assert 'progress = "never"' in proc.stdout.splitlines()

@@ -135,3 +135,10 @@ def test_events_table_ends_with_the_count(store):
     assert proc.returncode == 0, proc.stderr
     count = len(jsonl(store.after))
     assert proc.stdout.rstrip().splitlines()[-1] == f"{count} events"
+
+
+@pytest.mark.parametrize("flag", ["--since", "--until"])
+def test_events_bad_date_filter_exits_usage(store, flag):
+    proc = store.events(flag, "soon")
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "'soon' is not a date" in proc.stderr

@@ -108,10 +108,11 @@ def _read_place(sentence: str, start: int, end: int, gazetteer, whole_run: bool 
     after = sentence[end : end + 25]
     if gazetteer.country_of(text):
         return PlacePhrase(start, end, text, "region", "country", 0.2)
-    candidates = gazetteer.lookup(text, None, limit=1, fuzzy=False)
+    candidates = gazetteer.lookup(text, None, limit=8, fuzzy=False)
     if not candidates:
         return None
-    best = candidates[0]
+    # A Sahel village beats a bigger namesake abroad ("Léré" in Mali, not Lere in Nigeria).
+    best = next((c for c in candidates if c.place.country_iso3 in _FOCUS_COUNTRIES), candidates[0])
     locative = bool(_LOCATIVE_BEFORE.search(before))
     sentence_initial = not sentence[:start].strip(" \t\"'«»“”‘’([—–-")
     if not locative and (sentence_initial or len(text) <= 3 or not whole_run):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_AGENT_BEFORE = re.compile(r"\b(?:by|par|from|de la part)\s+(?:the\s+|suspected\s+|presumed\s+|des\s+|les\s+|la\s+|le\s+|l'|d'|de\s+)?$", re.I)
+_AGENT_BEFORE = re.compile(r"(?<!backed )(?<!supported )(?<!assisted )(?<!appuyés )(?<!appuyé )(?<!soutenus )(?<!soutenu )(?<!accompanied )\b(?:by|par|from|de la part)\s+(?:the\s+|suspected\s+|presumed\s+|des\s+|les\s+|la\s+|le\s+|l'|d'|de\s+)?$", re.I)
 _SAME_SIDE_GAP = re.compile(
     r"^\s*(?:,|and|et|with|alongside|backed by|supported by|assisted by|along with|together with|aux côtés des?|appuyés? par|soutenus? par|avec)\s*(?:the\s+|les\s+|des\s+|la\s+|le\s+|l')?$",
     re.I,
@@ -63,7 +63,7 @@ class Roles:
 
 # "Residents said ...", "the army told AFP": a speaker, not a side of the event.
 _SPEAKER_AFTER = re.compile(
-    r"^\s*(?:[\w'’-]+\s+){0,2}?(?:said|say|says|told|reported|claimed|confirmed|announced|stated|added|"
+    r"^\s*(?:[\w'’-]+\s+){0,2}?(?:said|say|says|told|reported|confirmed|announced|stated|added|"
     r"a déclaré|ont déclaré|a indiqué|ont indiqué|ont rapporté|a rapporté|a affirmé|ont affirmé|racontent|raconte|témoigne)\b",
     re.I,
 )
@@ -74,14 +74,18 @@ _MENTIONED_ONLY_BEFORE = re.compile(
     r"informateurs? (?:des?|du)|collaborat\w+ avec|de connivence avec)\s+(?:the\s+|des\s+|les\s+|la\s+|le\s+|l'|d')?(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
-_SPEAKER_BEFORE = re.compile(r"\b(?:according to|selon|d'après|citing|said|told|a déclaré|a indiqué)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|des\s+|a\s+|un\s+|une\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+_SPEAKER_BEFORE = re.compile(r"\b(?:according to|selon|d'après|citing)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|des\s+|a\s+|un\s+|une\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+# "..., said the army." / "a déclaré l'armée.": a speaker named after the verb, at the clause end.
+_SPEAKER_INVERTED = re.compile(r"\b(?:said|says|told|a déclaré|a indiqué|a affirmé|ont déclaré|ont indiqué)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|des\s+|a\s+|un\s+|une\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
 def find_actor_phrases(sentence: str, registry, country_iso3: str | None) -> list[ActorPhrase]:
     phrases = []
     for span in registry.find(sentence):
         before = sentence[max(0, span.start - 60) : span.start]
-        if _SPEAKER_AFTER.match(sentence[span.end : span.end + 40]) or _SPEAKER_BEFORE.search(before[-40:]) or _MENTIONED_ONLY_BEFORE.search(before):
+        after = sentence[span.end : span.end + 40]
+        inverted = _SPEAKER_INVERTED.search(before[-40:]) and re.match(r"^\s*(?:[.,;:)»”\"]|$)", after)
+        if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before[-40:]) or inverted or _MENTIONED_ONLY_BEFORE.search(before):
             continue
         actor = registry.resolve(span.text, country_iso3 or None, None)
         if actor is None:

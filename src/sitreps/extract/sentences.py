@@ -17,7 +17,7 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A sentence ends at . ! ? or an ellipsis, before whitespace and something that can open a sentence.
-_BOUNDARY = re.compile(r"""(?<=[.!?…])["'»”’)]*\s+(?=["'«“‘(]?[A-ZÀ-ÖØ-Þ0-9])""")
+_BOUNDARY = re.compile(r"""(?<=[.!?…])((?:\s?["'»”’)])*)\s+(?=["'«“‘(]?[A-ZÀ-ÖØ-Þ0-9])""")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-•*]\s)|\n")
 
 
@@ -43,7 +43,8 @@ def split_sentences(text: str) -> list[Sentence]:
         for boundary in _BOUNDARY.finditer(block):
             if _ends_with_abbreviation(block[cut : boundary.start()]):
                 continue
-            _append(sentences, block, block_start, cut, boundary.start(), paragraph)
+            # Closing quotes belong to the sentence they close.
+            _append(sentences, block, block_start, cut, boundary.end(1), paragraph)
             cut = boundary.end()
         _append(sentences, block, block_start, cut, len(block), paragraph)
         paragraph += 1

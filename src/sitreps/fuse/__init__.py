@@ -7,6 +7,7 @@ windows by its geo precision. Each report keeps its own claim in ``Event.sources
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 from collections import Counter
@@ -36,7 +37,19 @@ def run(mentions: Iterable[Mention], settings: Settings, resources=None) -> list
         else:
             home.append(mention)
     events = [fuse_cluster(cluster) for cluster in clusters]
-    return sorted(events, key=lambda e: (e.event_date or date.min, e.event_id))
+    return sorted(_unique_ids(events), key=lambda e: (e.event_date or date.min, e.event_id))
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    """Distinct events never share an id (the store keys on it): a clash gets a suffix, in a
+    deterministic order so the same inputs still give the same ids."""
+    seen: dict[str, int] = {}
+    unique = []
+    for event in sorted(events, key=lambda e: (e.event_id, e.sources[0].mention_id if e.sources else "")):
+        count = seen.get(event.event_id, 0)
+        seen[event.event_id] = count + 1
+        unique.append(event if count == 0 else dataclasses.replace(event, event_id=f"{event.event_id}-{count + 1}"))
+    return unique
 
 
 def same_event(a: Mention, b: Mention, settings: Settings) -> bool:
@@ -80,12 +93,20 @@ def _same_place(a: Mention, b: Mention, settings: Settings) -> bool:
 
 
 def _compatible_actors(a: Mention, b: Mention) -> bool:
+    perpetrator_a, perpetrator_b = _named(a.actor1), _named(b.actor1)
+    if perpetrator_a and perpetrator_b and perpetrator_a != perpetrator_b and perpetrator_a != _named(b.actor2):
+        # JNIM attacking the army and IS Sahel attacking the army are two events.
+        return False
     names_a = {x.name for x in (a.actor1, a.actor2) if x and not x.name.startswith(_UNIDENTIFIED)}
     names_b = {x.name for x in (b.actor1, b.actor2) if x and not x.name.startswith(_UNIDENTIFIED)}
     armed_a = {n for n in names_a if not n.startswith(("Civilians", "Protesters", "Rioters"))}
     armed_b = {n for n in names_b if not n.startswith(("Civilians", "Protesters", "Rioters"))}
     # Two reports naming different organised perpetrators are different events.
     return not armed_a or not armed_b or bool(armed_a & armed_b)
+
+
+def _named(actor) -> str:
+    return actor.name if actor and not actor.name.startswith((_UNIDENTIFIED, "Civilians", "Protesters", "Rioters")) else ""
 
 
 def _distance_km(p, q) -> float:
@@ -147,13 +168,15 @@ def fuse_cluster(mentions: list[Mention]) -> Event:
         sources=tuple(sources),
     )
     record["notes"] = _notes(record)
-    record["event_id"] = event_id(event_date, place.geonameid if place else None, record["location"], record["event_type"], record["actor1"])
+    # Unplaced events have no place to tell them apart: their first report stands in for it.
+    where = (place.geonameid or place.name) if place else f"unplaced:{min(m.mention_id for m in mentions)}"
+    record["event_id"] = event_id(event_date, where, _family(sub_event_type), record["actor1"], record["actor2"])
     return Event(**record)
 
 
-def event_id(event_date, geonameid, location, event_type, actor1) -> str:
-    """Stable id of the event unit: the same day, place, type and main actor give the same id."""
-    key = "|".join(str(x) for x in (event_date, geonameid or location, event_type, actor1))
+def event_id(event_date, where, family, actor1, actor2) -> str:
+    """Stable id of the event unit: the same day, place, kind of event and actors give the same id."""
+    key = "|".join(str(x) for x in (event_date, where, family, actor1, actor2))
     return "SR" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:14]
 
 

@@ -1,0 +1,215 @@
+"""Fusion of hand-built, already resolved mentions into events."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from sitreps import fuse
+from sitreps.model import Actor, Mention, Place
+
+DJIBO = Place("Djibo", "BFA", "Burkina Faso", "Sahel", "Soum", latitude=14.0994, longitude=-1.6306, geonameid=2361177)
+GASKINDE = Place("Gaskindé", "BFA", "Burkina Faso", "Sahel", "Soum", latitude=14.2167, longitude=-1.4833, geonameid=2360570)
+SAHEL = Place("Sahel", "BFA", "Burkina Faso", "Sahel", latitude=14.0, longitude=-0.5, geonameid=2597267)
+ARMY = Actor("Military Forces of Burkina Faso (2022-)", "State forces", "BFA")
+JNIM = Actor("JNIM: Group for Support of Islam and Muslims", "Rebel group")
+ISSP = Actor("Islamic State Sahel Province", "Rebel group")
+MONDAY = date(2024, 3, 11)
+
+
+def _mention(document: str, **changes) -> Mention:
+    fields = dict(
+        mention_id=f"{document}#m0",
+        article_id=document,
+        document_id=document,
+        path=f"{document}.html",
+        sub_event_type="Armed clash",
+        evidence=f"Soldiers clashed with JNIM fighters in Djibo on Monday ({document}).",
+        evidence_span=(0, 60),
+        publisher=f"Outlet {document}",
+        published=date(2024, 3, 13),
+        event_date=MONDAY,
+        time_precision=1,
+        place=DJIBO,
+        geo_precision=1,
+        actor1=ARMY,
+        actor2=JNIM,
+        confidence=0.6,
+    )
+    fields.update(changes)
+    return Mention(**fields)
+
+
+@pytest.mark.parametrize("documents", [("a", "b"), ("a", "b", "c")])
+def test_fuse_same_day_place_actors_from_different_documents_give_one_event(settings, documents):
+    events = fuse.run([_mention(d) for d in documents], settings)
+    assert len(events) == 1
+    assert [s.document for s in events[0].sources] == list(documents)
+    assert events[0].location == "Djibo" and events[0].event_date == MONDAY
+
+
+@pytest.mark.parametrize(
+    "counts, fatalities, low, best, high",
+    [
+        ((7, 5), 5, 5, 5, 7),
+        ((7, 0, 5, 12), 5, 5, 7, 12),
+        ((0, 4), 4, 4, 4, 4),
+        ((0, 0), 0, None, None, None),
+    ],
+)
+def test_fuse_fatalities_are_the_lowest_positive_count_and_a_range(settings, counts, fatalities, low, best, high):
+    mentions = [_mention(f"doc{i}", fatalities=n) for i, n in enumerate(counts)]
+    (event,) = fuse.run(mentions, settings)
+    assert (event.fatalities, event.fatalities_low, event.fatalities_best, event.fatalities_high) == (
+        fatalities,
+        low,
+        best,
+        high,
+    )
+    assert [s.fatalities for s in event.sources] == list(counts)
+
+
+@pytest.mark.parametrize("other", [GASKINDE, dataclasses.replace(DJIBO, name="Boni", geonameid=1, latitude=11.5, longitude=-3.4)])
+def test_fuse_different_villages_same_day_give_two_events(settings, other):
+    events = fuse.run([_mention("a"), _mention("b", place=other)], settings)
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize("days_apart, expected", [(1, 1), (2, 2)])
+def test_fuse_default_window_joins_precise_reports_one_day_apart(settings, days_apart, expected):
+    # Observed with fuse_date_window_days = 1: reports one day apart at one place are one event.
+    assert settings.fuse_date_window_days == 1
+    later = dataclasses.replace(_mention("b"), event_date=date.fromordinal(MONDAY.toordinal() + days_apart))
+    assert len(fuse.run([_mention("a"), later], settings)) == expected
+
+
+@pytest.mark.parametrize("days_apart, expected", [(0, 1), (1, 2)])
+def test_fuse_window_0_separates_precise_reports_one_day_apart(settings, days_apart, expected):
+    later = dataclasses.replace(_mention("b"), event_date=date.fromordinal(MONDAY.toordinal() + days_apart))
+    events = fuse.run([_mention("a"), later], settings.replace(fuse_date_window_days=0))
+    assert len(events) == expected
+
+
+@pytest.mark.parametrize("precision, days_apart, expected", [(2, 3, 1), (2, 7, 2), (3, 4, 1), (3, 20, 2)])
+def test_fuse_vague_dates_widen_the_window(settings, precision, days_apart, expected):
+    vague = _mention("b", event_date=date.fromordinal(MONDAY.toordinal() + days_apart), time_precision=precision)
+    assert len(fuse.run([_mention("a"), vague], settings)) == expected
+
+
+def test_fuse_event_takes_the_most_precise_date_and_place(settings):
+    vague = _mention("a", event_date=date(2024, 3, 15), time_precision=3, place=SAHEL, geo_precision=3)
+    (event,) = fuse.run([vague, _mention("b")], settings)
+    assert (event.event_date, event.time_precision, event.location, event.geo_precision) == (MONDAY, 1, "Djibo", 1)
+
+
+@pytest.mark.parametrize(
+    "mentions",
+    [
+        [_mention("a", fatalities=3), _mention("b", fatalities=4)],
+        [_mention("a"), _mention("b", place=GASKINDE), _mention("c", event_date=date(2024, 3, 20))],
+    ],
+)
+def test_fuse_event_id_stable_across_runs_and_input_order(settings, mentions):
+    first = [e.event_id for e in fuse.run(mentions, settings)]
+    again = [e.event_id for e in fuse.run(list(mentions), settings)]
+    reversed_order = [e.event_id for e in fuse.run(list(reversed(mentions)), settings)]
+    assert first == again == reversed_order
+    assert len(set(first)) == len(first)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ({"place": None, "geo_precision": None}, {"place": None, "geo_precision": None}),
+        ({"sub_event_type": "Arrests"}, {"sub_event_type": "Looting/property destruction"}),
+    ],
+)
+def test_fuse_separate_events_get_distinct_ids(settings, first, second):
+    events = fuse.run([_mention("a", **first), _mention("b", **second)], settings)
+    assert len(events) == 2
+    assert events[0].event_id != events[1].event_id
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {"event_date": date(2024, 3, 12)},
+        {"where": 2360570},
+        {"family": "Arrests"},
+        {"actor1": JNIM.name},
+        {"actor2": JNIM.name},
+    ],
+)
+def test_fuse_event_id_changes_with_identifying_fields(changed):
+    key = dict(event_date=MONDAY, where=DJIBO.geonameid, family="violence", actor1=ARMY.name, actor2="")
+    assert fuse.event_id(**key) != fuse.event_id(**{**key, **changed})
+    assert fuse.event_id(**key) == fuse.event_id(**dict(key))
+
+
+@pytest.mark.parametrize("documents", [1, 2, 3])
+def test_fuse_confidence_grows_with_independent_sources(settings, documents):
+    fewer = fuse.run([_mention(f"doc{i}") for i in range(documents)], settings)[0].confidence
+    more = fuse.run([_mention(f"doc{i}") for i in range(documents + 1)], settings)[0].confidence
+    assert fewer < more <= 0.99
+
+
+def test_fuse_confidence_does_not_grow_with_mentions_of_one_document(settings):
+    one = fuse.run([_mention("a")], settings)[0]
+    twice = fuse.run([_mention("a"), _mention("a", mention_id="a#m1")], settings)[0]
+    assert twice.confidence == one.confidence
+    assert len(twice.sources) == 1
+
+
+@pytest.mark.parametrize("same_article, expected", [(False, 2), (True, 1)])
+def test_fuse_unplaced_mentions_join_only_within_their_article(settings, same_article, expected):
+    a = _mention("a", place=None, geo_precision=None)
+    b = _mention("a" if same_article else "b", mention_id="x#m1", place=None, geo_precision=None)
+    assert len(fuse.run([a, b], settings)) == expected
+
+
+@pytest.mark.parametrize(
+    "sub_event_type, expected",
+    [("Attack", 1), ("Air/drone strike", 1), ("Peaceful protest", 2), ("Arrests", 2)],
+)
+def test_fuse_only_same_kind_of_violence_merges(settings, sub_event_type, expected):
+    assert len(fuse.run([_mention("a"), _mention("b", sub_event_type=sub_event_type)], settings)) == expected
+
+
+def test_fuse_merged_event_takes_the_highest_type(settings):
+    (event,) = fuse.run([_mention("a", sub_event_type="Attack"), _mention("b")], settings)
+    assert (event.event_type, event.sub_event_type, event.disorder_type) == ("Battles", "Armed clash", "Political violence")
+
+
+@pytest.mark.parametrize("region_admin1, expected", [("Sahel", 1), ("Nord", 2)])
+def test_fuse_region_report_joins_a_town_inside_it(settings, region_admin1, expected):
+    region = dataclasses.replace(SAHEL, admin1=region_admin1)
+    mentions = [_mention("a"), _mention("b", place=region, geo_precision=3)]
+    assert len(fuse.run(mentions, settings)) == expected
+
+
+@pytest.mark.parametrize("country", ["MLI", "NER"])
+def test_fuse_different_countries_never_merge(settings, country):
+    abroad = dataclasses.replace(DJIBO, country_iso3=country)
+    assert len(fuse.run([_mention("a"), _mention("b", place=abroad)], settings)) == 2
+
+
+@pytest.mark.parametrize("perpetrator", [ISSP])
+def test_fuse_different_named_perpetrators_give_two_events(settings, perpetrator):
+    mentions = [_mention("a", actor1=JNIM, actor2=ARMY), _mention("b", actor1=perpetrator, actor2=ARMY)]
+    assert len(fuse.run(mentions, settings)) == 2
+
+
+def test_fuse_event_fields_follow_the_actors_and_place(settings):
+    (event,) = fuse.run([_mention("a", fatalities=3)], settings)
+    assert (event.actor1, event.actor2) == (ARMY.name, JNIM.name)
+    assert (event.inter1, event.inter2, event.interaction) == ("State forces", "Rebel group", "State forces-Rebel group")
+    assert (event.iso3, event.country, event.admin1, event.admin2) == ("BFA", "Burkina Faso", "Sahel", "Soum")
+    assert (event.latitude, event.longitude) == (14.0994, -1.6306)
+    assert "Djibo" in event.notes and "3 reported killed" in event.notes
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_fuse_run_empty_or_single_input(settings, count):
+    assert len(fuse.run([_mention(f"doc{i}") for i in range(count)], settings)) == count
