@@ -46,13 +46,11 @@ def score(resources: Resources) -> Tally:
     tally = Tally()
     for sample in gold["sample"]:
         result = api.run_paths([SAMPLES / sample["file"]], resources=resources)
-        stories = sorted({m.article_id for m in result.mentions} | {a.article_id for a in result.articles})
         by_story: dict[int, list] = {}
         for article in result.articles:
             index = int(article.article_id.rsplit("#story-", 1)[1]) if "#story-" in article.article_id else 1
             mentions = [m for m in result.mentions if m.article_id == article.article_id]
             by_story[index] = fuse.run(mentions, resources.settings)
-        del stories
         predicted = [(i, e) for i, events in by_story.items() for e in events]
         tally.predicted += len(predicted)
         if sample["file"] in gold.get("no_event_files", []):
@@ -124,15 +122,49 @@ def report(tally: Tally) -> dict:
     return figures
 
 
+LABELS = {
+    "gold_events": "gold events (hand-coded, per story)",
+    "predicted_events": "events extracted (fused per story)",
+    "recall": "gold events found",
+    "precision": "extracted events that match a gold event",
+    "events_from_no_event_pages": "events from the 3 pages with no event",
+    "sub_event_type_accuracy": "sub-event type right (matched events)",
+    "event_type_accuracy": "event type right",
+    "actor1_accuracy": "actor1 right (exact name)",
+    "actor2_accuracy": "actor2 right (exact name)",
+    "location_accuracy": "location right",
+    "event_date_accuracy": "event date right",
+    "fatalities_accuracy": "fatalities equal to the conservative figure",
+}
+
+
+def table(figures: dict) -> str:
+    rows = ["| measure | value |", "|---|---|"]
+    rows += [f"| {LABELS[key]} | {value} |" for key, value in figures.items()]
+    return "\n".join(rows)
+
+
+def write_docs(text: str) -> None:
+    path = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
+    start, end = "<!-- samples:start -->", "<!-- samples:end -->"
+    doc = path.read_text(encoding="utf-8")
+    head, rest = doc.split(start, 1)
+    _, tail = rest.split(end, 1)
+    path.write_text(f"{head}{start}\n{text}\n{end}{tail}", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--write-docs", action="store_true")
     args = parser.parse_args()
     resources = Resources(load_settings())
     tally = score(resources)
     figures = report(tally)
     for key, value in figures.items():
         print(f"{key:32} {value}")
+    if args.write_docs:
+        write_docs(table(figures))
     if args.verbose:
         for miss in tally.misses:
             print("MISS", *miss, sep=" | ")

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Iterable, Iterator
 
 from ..config import Settings
-from ..model import EVENT_TYPE_OF, EVENT_TYPES, Article, Mention, Rejected
+from ..model import EVENT_TYPE_OF, EVENT_TYPES, Article, Mention, Rejected, disorder_type_of
 from .claimant import find_claimant
 from .classifier import classify
 from .dates import find_dates
@@ -133,8 +133,16 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
             drafts.append(draft)
         previous_index = index
     for number, draft in enumerate(drafts):
+        _retype_by_toll(draft)
         if not draft.place_text and not draft.roles.actor1 and not draft.roles.actor2:
             out.append(_rejected(article, draft.sentences[0].start, "not_event", "no actor and no place"))
+            continue
+        if draft.place_qualifier == "region" and not draft.explicit_date and not draft.fatalities and _country_only(draft, resources.gazetteer):
+            # "Fighting resumed in the north": no town, no day, no toll - not a codable event.
+            out.append(_rejected(article, draft.sentences[0].start, "not_event", "no place below the country, no day, no toll"))
+            continue
+        if not draft.place_text and not draft.explicit_date and not draft.fatalities:
+            out.append(_rejected(article, draft.sentences[0].start, "not_event", "no place, no day, no toll"))
             continue
         if _is_vague_summary(draft, drafts):
             out.append(_rejected(article, draft.sentences[0].start, "not_event", "summary of events told in detail"))
@@ -146,13 +154,17 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
     return out
 
 
+def _country_only(draft: _Draft, gazetteer) -> bool:
+    return bool(gazetteer.country_of(draft.place_text))
+
+
 def _is_vague_summary(draft: _Draft, drafts: list[_Draft]) -> bool:
     """A lede like "residents describe attacks, a burned market and a drone strike" names no place
     and no day; the story tells each of those events in detail further on."""
     if draft.place_text or draft.explicit_date:
         return False
-    family = EVENT_TYPE_OF[draft.sub_event_type]
-    return any(other is not draft and other.place_text and EVENT_TYPE_OF[other.sub_event_type] == family for other in drafts)
+    family = disorder_type_of(draft.sub_event_type)
+    return any(other is not draft and other.place_text and disorder_type_of(other.sub_event_type) == family for other in drafts)
 
 
 def _is_old(draft: _Draft, article: Article) -> bool:
@@ -230,6 +242,12 @@ def _retype(sub_event_type: str, roles) -> str:
     return sub_event_type
 
 
+def _retype_by_toll(draft: _Draft) -> None:
+    """People killed in an abduction raid make it an attack (the higher sub-type)."""
+    if draft.sub_event_type == "Abduction/forced disappearance" and draft.fatalities > 0:
+        draft.sub_event_type = "Attack"
+
+
 def _continues(previous: _Draft, draft: _Draft, sentence: Sentence, gap: int) -> bool:
     """Does this sentence add to the event before it rather than report a new one?
 
@@ -287,7 +305,7 @@ def _to_mention(article: Article, number: int, draft: _Draft, settings: Settings
         actor1, actor2 = actor2, actor1 if roles.actor1_type in ("Civilians", "Protesters") else DEFAULT_TEXTS["civilians"][language]
     if event_type == "Riots" and not actor1:
         actor1 = DEFAULT_TEXTS["rioters"][language]
-    if event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") and not actor1:
+    if (event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") or draft.sub_event_type == "Looting/property destruction") and not actor1:
         actor1 = DEFAULT_TEXTS["armed"][language]
     first, last = draft.sentences[0], draft.sentences[-1]
     evidence = " ".join(s.text for s in draft.sentences)

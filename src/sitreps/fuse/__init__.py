@@ -56,6 +56,10 @@ def same_event(a: Mention, b: Mention, settings: Settings) -> bool:
     """Could two mentions tell of the same event (day, place, actors, kind of violence)?"""
     if _family(a.sub_event_type) != _family(b.sub_event_type):
         return False
+    if a.article_id == b.article_id and a.sub_event_type != b.sub_event_type:
+        # Extraction already joined what one story tells of one event; two different tactics it
+        # kept apart (an abduction and an IED "in March") are two events.
+        return False
     if a.event_date and b.event_date:
         window = settings.fuse_date_window_days if a.time_precision == b.time_precision == 1 else 0
         window += _DATE_SLACK.get(a.time_precision, 15) + _DATE_SLACK.get(b.time_precision, 15)
