@@ -137,8 +137,9 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
         if not draft.place_text and not draft.roles.actor1 and not draft.roles.actor2:
             out.append(_rejected(article, draft.sentences[0].start, "not_event", "no actor and no place"))
             continue
-        if draft.place_qualifier == "region" and not draft.explicit_date and not draft.fatalities and _country_only(draft, resources.gazetteer):
-            # "Fighting resumed in the north": no town, no day, no toll - not a codable event.
+        if draft.place_qualifier == "region" and not draft.explicit_date and not draft.fatalities:
+            # "Fighting resumed in the north", "attacks in the Tillabéri region have continued":
+            # no town, no day, no toll - not a codable event.
             out.append(_rejected(article, draft.sentences[0].start, "not_event", "no place below the country, no day, no toll"))
             continue
         if not draft.place_text and not draft.explicit_date and not draft.fatalities:
@@ -152,10 +153,6 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
             continue
         out.append(_to_mention(article, number, draft, settings))
     return out
-
-
-def _country_only(draft: _Draft, gazetteer) -> bool:
-    return bool(gazetteer.country_of(draft.place_text))
 
 
 def _is_vague_summary(draft: _Draft, drafts: list[_Draft]) -> bool:
