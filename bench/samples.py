@@ -19,6 +19,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docblock import replace_block
+
 from sitreps import api, fuse
 from sitreps.config import load_settings
 from sitreps.resources import Resources
@@ -144,15 +146,6 @@ def table(figures: dict) -> str:
     return "\n".join(rows)
 
 
-def write_docs(text: str) -> None:
-    path = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
-    start, end = "<!-- samples:start -->", "<!-- samples:end -->"
-    doc = path.read_text(encoding="utf-8")
-    head, rest = doc.split(start, 1)
-    _, tail = rest.split(end, 1)
-    path.write_text(f"{head}{start}\n{text}\n{end}{tail}", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true")
@@ -164,7 +157,7 @@ def main() -> None:
     for key, value in figures.items():
         print(f"{key:32} {value}")
     if args.write_docs:
-        write_docs(table(figures))
+        replace_block("samples", table(figures))
     if args.verbose:
         for miss in tally.misses:
             print("MISS", *miss, sep=" | ")

@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from docblock import replace_block  # noqa: E402
+
 SPACY_CHILD = r"""
 import json, sys, spacy
 from sitreps.config import load_settings
@@ -122,15 +124,6 @@ def table(result: dict) -> str:
     )
 
 
-def write_docs(text: str) -> None:
-    path = ROOT / "docs" / "benchmarks.md"
-    start, end = "<!-- throughput:start -->", "<!-- throughput:end -->"
-    doc = path.read_text(encoding="utf-8")
-    head, rest = doc.split(start, 1)
-    _, tail = rest.split(end, 1)
-    path.write_text(f"{head}{start}\n{text}\n{end}{tail}", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=500)
@@ -143,7 +136,7 @@ def main() -> None:
     print(text)
     print(json.dumps(result))
     if args.write_docs:
-        write_docs(text)
+        replace_block("throughput", text)
     if result["ratio"] > 1.0:
         sys.exit(1)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Iterator
 
@@ -91,7 +91,6 @@ class _Draft:
     place_qualifier: str = ""
     country_hint: str = ""
     roles: object = None
-    extra: dict = field(default_factory=dict)
 
 
 def run(articles: Iterable[Article], settings: Settings, resources) -> Iterator[Mention | Rejected]:
@@ -113,7 +112,7 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
             continue
         reason = is_not_event(sentence.text, language, lexicon)
         if reason:
-            out.append(_rejected(article, index, "not_event", reason))
+            out.append(_rejected(article, f"s{index}", "not_event", reason))
             continue
         candidates.append((index, sentence, triggers))
     if not candidates:
@@ -135,21 +134,21 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
     for number, draft in enumerate(drafts):
         _retype_by_toll(draft)
         if not draft.place_text and not draft.roles.actor1 and not draft.roles.actor2:
-            out.append(_rejected(article, draft.sentences[0].start, "not_event", "no actor and no place"))
+            out.append(_rejected(article, f"d{number}", "not_event", "no actor and no place"))
             continue
         if draft.place_qualifier == "region" and not draft.explicit_date and not draft.fatalities:
             # "Fighting resumed in the north", "attacks in the Tillabéri region have continued":
             # no town, no day, no toll - not a codable event.
-            out.append(_rejected(article, draft.sentences[0].start, "not_event", "no place below the country, no day, no toll"))
+            out.append(_rejected(article, f"d{number}", "not_event", "no place below the country, no day, no toll"))
             continue
         if not draft.place_text and not draft.explicit_date and not draft.fatalities:
-            out.append(_rejected(article, draft.sentences[0].start, "not_event", "no place, no day, no toll"))
+            out.append(_rejected(article, f"d{number}", "not_event", "no place, no day, no toll"))
             continue
         if _is_vague_summary(draft, drafts):
-            out.append(_rejected(article, draft.sentences[0].start, "not_event", "summary of events told in detail"))
+            out.append(_rejected(article, f"d{number}", "not_event", "summary of events told in detail"))
             continue
         if _is_old(draft, article):
-            out.append(_rejected(article, draft.sentences[0].start, "not_event", "past event recalled as background"))
+            out.append(_rejected(article, f"d{number}", "not_event", "past event recalled as background"))
             continue
         out.append(_to_mention(article, number, draft, settings))
     return out
@@ -373,8 +372,9 @@ def _article_country(article: Article, gazetteer) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
-def _rejected(article: Article, index: int, reason: str, detail: str) -> Rejected:
-    return Rejected(f"{article.article_id}#s{index}", article.path, STAGE, reason, detail)
+def _rejected(article: Article, item: str, reason: str, detail: str) -> Rejected:
+    """A dropped sentence (``s<index>``) or draft event (``d<index>``), counted with its reason."""
+    return Rejected(f"{article.article_id}#{item}", article.path, STAGE, reason, detail)
 
 
 __all__ = ["run", "extract_article", "STAGE", "READS", "FILLS"]
