@@ -278,9 +278,10 @@ def _prefilter(cores: list[str], where: str) -> re.Pattern[str]:
     return _compile([f"(?:{'|'.join(groups)})"], where + " prefilter", bounded=False)
 
 
-def _split_top(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern (``a|(?:b|c)`` -> ``a``, ``(?:b|c)``)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+def _structure(pattern: str, start: int = 0):
+    """(index, char, depth) for every character outside escapes and character classes, where
+    depth is the group nesting after that character."""
+    depth, i, in_class = 0, start, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -290,14 +291,19 @@ def _split_top(pattern: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+        else:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            yield i, char, depth
+        i += 1
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (``a|(?:b|c)`` -> ``a``, ``(?:b|c)``)."""
+    parts, start = [], 0
+    for i, char, depth in _structure(pattern):
+        if char == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     return parts
 
@@ -324,23 +330,10 @@ def _first_letters(alternative: str) -> set[str] | None:
 
 
 def _group_body(pattern: str, start: int) -> str | None:
-    depth, i, in_class = 1, start, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return pattern[start:i]
-        i += 1
+    """The body of the group opened just before ``start``, or None when it never closes."""
+    for i, char, depth in _structure(pattern, start):
+        if char == ")" and depth == -1:
+            return pattern[start:i]
     return None
 
 
