@@ -37,7 +37,9 @@ def extract_text(
 ) -> list[Event]:
     """Events in one text or HTML string (stateless)."""
     settings, resources = _context(settings, resources)
-    articles = ingest.from_text(text, published=_date(published), url=url, language=language, settings=settings)
+    articles = ingest.from_text(
+        text, published=_date(published), url=url, language=language, settings=settings, resources=resources
+    )
     return pipeline.process_articles(articles, settings, resources).events
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -120,12 +121,15 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
 
     nlp = resources.nlp(language)
     docs = nlp.pipe([sentence.text for _, sentence, _ in candidates])
-    article_country = _article_country(article, resources.gazetteer)
+    opening = split_sentences(article.text)[:40]
+    countries = _countries_named(article, opening + [sentence for _, sentence, _ in candidates], resources.gazetteer)
+    article_country = _most_named(countries, {-1} | {s.start for s in opening})
     drafts: list[_Draft] = []
     previous_index = -10
     for (index, sentence, triggers), doc in zip(candidates, docs):
         ner_spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
-        draft = _draft(sentence, triggers, ner_spans, article, article_country, resources, drafts)
+        country = next((iso3 for iso3, by_name in countries.get(sentence.start, ()) if by_name), None) or article_country
+        draft = _draft(sentence, triggers, ner_spans, article, country, resources, drafts)
         if drafts and _continues(drafts[-1], draft, sentence, index - previous_index):
             _absorb(drafts[-1], draft)
         else:
@@ -175,12 +179,10 @@ def _is_old(draft: _Draft, article: Article) -> bool:
     return not (draft.explicit_date and draft.event_date and draft.event_date.year >= article.published.year - 1)
 
 
-def _draft(sentence, triggers, ner_spans, article, article_country, resources, drafts) -> _Draft:
+def _draft(sentence, triggers, ner_spans, article, country, resources, drafts) -> _Draft:
     language = article.language
     text = sentence.text
     trigger = min(triggers, key=lambda t: (EVENT_TYPES.index(EVENT_TYPE_OF[t.sub_event_type]), -t.score))
-    sentence_country = _sentence_country(text, resources.gazetteer)
-    country = sentence_country or article_country
     phrases = find_actor_phrases(text, resources.actors, country)
     roles = assign_roles(text, phrases, trigger.start)
     sub_event_type = _retype(trigger.sub_event_type, roles)
@@ -349,27 +351,29 @@ def _confidence(draft: _Draft) -> float:
     return round(min(score, 0.99), 3)
 
 
-def _sentence_country(text: str, gazetteer) -> str | None:
-    for phrase in find_places(text, gazetteer, []):
-        if phrase.level == "country":
-            return gazetteer.country_of(phrase.text)
-    return None
-
-
-def _article_country(article: Article, gazetteer) -> str | None:
-    """The country the story is about: the one its title and text name most, counting both
-    country names and places whose name belongs to a single country."""
-    counts: dict[str, int] = {}
-    for sentence in split_sentences(article.title or "") + split_sentences(article.text)[:40]:
-        for phrase in find_places(sentence.text, gazetteer, []):
+def _countries_named(article: Article, sentences: list[Sentence], gazetteer) -> dict[int, list[tuple[str, bool]]]:
+    """Countries each sentence names, keyed by sentence start (the title at -1): (ISO3, True) for a
+    country name, (ISO3, False) for a place whose name belongs to one country only. Each sentence is
+    read once, whether it serves the article's vote, its own event, or both."""
+    unique = {s.start: s.text for s in sentences}
+    texts = [(-1, article.title or "")] + sorted(unique.items())
+    found: dict[int, list[tuple[str, bool]]] = {}
+    for start, text in texts:
+        for phrase in find_places(text, gazetteer, []):
             if phrase.level == "country":
-                iso3 = gazetteer.country_of(phrase.text)
+                iso3, by_name = gazetteer.country_of(phrase.text), True
             else:
-                countries = {c.place.country_iso3 for c in gazetteer.lookup(phrase.text, None, limit=5, fuzzy=False)}
-                iso3 = countries.pop() if len(countries) == 1 else None
+                homes = {c.place.country_iso3 for c in gazetteer.lookup(phrase.text, None, limit=5, fuzzy=False)}
+                iso3, by_name = (homes.pop() if len(homes) == 1 else None), False
             if iso3:
-                counts[iso3] = counts.get(iso3, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+                found.setdefault(start, []).append((iso3, by_name))
+    return found
+
+
+def _most_named(countries: dict[int, list[tuple[str, bool]]], voters: set[int]) -> str | None:
+    """The country the story is about: the one its title and opening sentences name most."""
+    counts = Counter(iso3 for start, named in countries.items() if start in voters for iso3, _ in named)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _rejected(article: Article, item: str, reason: str, detail: str) -> Rejected:
