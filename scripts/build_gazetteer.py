@@ -33,9 +33,10 @@ from sitreps.resolve.gazetteer import (
 )
 
 SAHEL = ("ML", "BF", "NE")
-# Named non-settlement features that conflict reports use as locations.
+# Named non-settlement features that conflict reports use as locations. Localities (LCTY) are
+# mining sites and camps such as Inata; wetlands (WTLD) are seasonal pastures with camps.
 USEFUL_FEATURES = {
-    ("L", "RESF"), ("L", "PRK"), ("L", "AREA"), ("L", "RGN"), ("V", "FRST"), ("H", "LK"), ("H", "LKI"),
+    ("L", "RESF"), ("L", "PRK"), ("L", "AREA"), ("L", "RGN"), ("L", "LCTY"), ("V", "FRST"), ("H", "LK"), ("H", "LKI"), ("H", "WTLD"),
     ("H", "RSV"), ("H", "DAM"), ("S", "MN"), ("S", "MNAU"), ("S", "MNQ"), ("S", "AIRP"), ("S", "CMP"),
     ("S", "CMPRF"), ("S", "MLTY"), ("S", "INSM"), ("T", "MTS"),
 }

@@ -23,7 +23,7 @@ from .claimant import find_claimant
 from .classifier import classify
 from .dates import find_dates
 from .fatalities import count_fatalities
-from .filters import is_not_event, off_topic_cues
+from .filters import is_generic, is_not_event, off_topic_cues
 from .places import find_places
 from .roles import ARMED_TYPES, DEFAULT_TEXTS, assign_roles, find_actor_phrases
 from .sentences import Sentence, split_sentences
@@ -140,13 +140,13 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
         if not draft.place_text and not draft.roles.actor1 and not draft.roles.actor2:
             out.append(_rejected(article, f"d{number}", "not_event", "no actor and no place"))
             continue
-        if draft.place_qualifier == "region" and not draft.explicit_date and not draft.fatalities:
+        vague = not draft.explicit_date and not draft.fatalities and (
+            not draft.place_text or draft.place_qualifier in ("region", "unlisted-region")
+        )
+        if vague and (not (draft.roles.actor1 or draft.roles.actor2) or _tells_many(draft, language, lexicon)):
             # "Fighting resumed in the north", "attacks in the Tillabéri region have continued":
-            # no town, no day, no toll - not a codable event.
-            out.append(_rejected(article, f"d{number}", "not_event", "no place below the country, no day, no toll"))
-            continue
-        if not draft.place_text and not draft.explicit_date and not draft.fatalities:
-            out.append(_rejected(article, f"d{number}", "not_event", "no place, no day, no toll"))
+            # no town, no day, no toll, and no definite actors doing one thing - not codable.
+            out.append(_rejected(article, f"d{number}", "not_event", "no town, no day, no toll: not one definite event"))
             continue
         if _is_vague_summary(draft, drafts):
             out.append(_rejected(article, f"d{number}", "not_event", "summary of events told in detail"))
@@ -156,6 +156,10 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
             continue
         out.append(_to_mention(article, number, draft, settings))
     return out
+
+
+def _tells_many(draft: _Draft, language: str, lexicon) -> bool:
+    return any(is_generic(s.text, language, lexicon) for s in draft.sentences)
 
 
 def _is_vague_summary(draft: _Draft, drafts: list[_Draft]) -> bool:

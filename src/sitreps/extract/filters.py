@@ -64,6 +64,13 @@ def is_background(sentence: str, language: str, lexicon: Lexicon) -> bool:
     return cues.background is not None and cues.background.search(normalise(sentence)) is not None
 
 
+def is_generic(sentence: str, language: str, lexicon: Lexicon) -> bool:
+    """Whether the sentence tells a run of events or an ongoing state ("attacks have continued in
+    the region") rather than one definite event; decides only for sentences without town or day."""
+    cues = lexicon.for_language(language).filters
+    return cues.generic is not None and cues.generic.search(normalise(sentence)) is not None
+
+
 def off_topic_cues(text: str, language: str, lexicon: Lexicon) -> int:
     """How many off-topic cues (sport, markets...) a whole story has: violent metaphors in a
     match report ("a deadly counter-attack") are not events."""

@@ -51,6 +51,11 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
+_KINDS = r"(village|town|city|district|province|region|county|state|area|neighbou?rhood|camp|localité|ville|commune|quartier|région|province|département)"
+_KIND_BEFORE = re.compile(r"\b(?:the |la |le |l')?" + _KINDS + r" (?:of|de|d')\s*$", re.IGNORECASE)
+_KIND_AFTER = re.compile(r"\s+" + _KINDS + r"\b", re.IGNORECASE)
+_REGION_KINDS = frozenset({"district", "province", "region", "county", "state", "région", "département"})
+
 _FOCUS_COUNTRIES = frozenset({"MLI", "BFA", "NER"})
 
 
@@ -59,8 +64,8 @@ class PlacePhrase:
     start: int
     end: int
     text: str
-    qualifier: str  # "", "near" or "region"
-    level: str  # gazetteer level of the best reading: populated, admin2, admin1, country
+    qualifier: str  # "", "near", "region"; "unlisted" or "unlisted-region" for places the gazetteer lacks
+    level: str  # gazetteer level of the best reading: populated, admin2, admin1, country, unknown
     score: float
 
 
@@ -69,10 +74,10 @@ def find_places(sentence: str, gazetteer, excluded: list[tuple[int, int]], extra
 
     ``extra_spans`` are (start, end) spans from the NER model, used when the gazetteer knows them.
     """
-    spans = [(m.start(1), m.end(1)) for m in _CAPITALISED_RUN.finditer(sentence)]
-    spans.extend(extra_spans)
+    runs = [(m.start(1), m.end(1)) for m in _CAPITALISED_RUN.finditer(sentence)]
+    ner = set(extra_spans)
     found: dict[tuple[int, int], PlacePhrase] = {}
-    for start, end in spans:
+    for start, end in [*runs, *extra_spans]:
         for sub_start, sub_end in _sub_spans(sentence, start, end):
             if any(s <= sub_start and sub_end <= e for s, e in excluded):
                 continue
@@ -81,7 +86,27 @@ def find_places(sentence: str, gazetteer, excluded: list[tuple[int, int]], extra
             if phrase:
                 found.setdefault((phrase.start, phrase.end), phrase)
                 break
+        else:
+            unlisted = _unlisted_place(sentence, start, _trim(sentence, start, end), (start, end) in ner, excluded)
+            if unlisted and not any(p.start <= unlisted.start < p.end for p in found.values()):
+                found.setdefault((unlisted.start, unlisted.end), unlisted)
     return sorted(found.values(), key=lambda p: (-p.score, p.start))
+
+
+def _unlisted_place(sentence: str, start: int, end: int, from_ner: bool, excluded) -> PlacePhrase | None:
+    """A place the gazetteer lacks, kept when the text plainly introduces it as a place: a NER
+    place after "in"/"near", or any capitalised name with a kind word ("Hosingow village", "the
+    village of Kafr Jenah", "Uruzgan province"). Its country comes from the story."""
+    text = sentence[start:end]
+    if len(text) < 3 or text.lower() in _NOT_PLACES or any(s <= start and end <= e for s, e in excluded):
+        return None
+    before, after = sentence[max(0, start - 60) : start], sentence[end : end + 25]
+    kind_before = _KIND_BEFORE.search(before)
+    kind_after = _KIND_AFTER.match(after)
+    if not (kind_before or kind_after or (from_ner and _LOCATIVE_BEFORE.search(before))):
+        return None
+    regional = (kind_after and kind_after.group(1).lower() in _REGION_KINDS) or (kind_before and kind_before.group(1).lower() in _REGION_KINDS)
+    return PlacePhrase(start, end, text, "unlisted-region" if regional else "unlisted", "unknown", 0.25)
 
 
 def _sub_spans(sentence: str, start: int, end: int):

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from pathlib import Path
 
@@ -43,12 +43,23 @@ _FEATURE_RANK: dict[str, float] = {
 }
 _OTHER_POPULATED_RANK = 0.4
 _NATURAL_FEATURE_RANK = 0.35
+_NATURAL_FEATURE_FACTOR = 0.9  # a camp or mine named 'X' ranks below a village that is also called 'X'
 _EXACT, _ALTERNATE, _FUZZY = 1.0, 0.9, 0.75
 _OTHER_COUNTRY_FACTOR = 0.7
 _SEAT_CODES = ("PPLC", "PPLA", "PPLA2")
 _ADMIN_BEHIND_SEAT = 0.9
 _FUZZY_MIN_LENGTH = 5
 _FUZZY_CUTOFF = 88
+_SOUND = 0.85  # same spelling-blind key ('Wahiguya' for 'Ouahigouya')
+_SOUND_CUTOFF = 85  # near spellings of that key, within the country
+# What the rest of a description ('Kourao, 15km from Bourzanga, Bam province') says about the
+# core place: a namesake inside the named unit or near the named town fits; one elsewhere does not.
+_NEAR_KM, _FAR_KM = 25.0, 100.0  # a namesake this close to a named town fits fully, one beyond the far one least
+_FIT, _SAME_REGION, _MISFIT, _FAR_FIT = 1.0, 0.8, 0.55, 0.7
+_CONTEXT_CUTOFF, _CLOSE_FIT = 72, 0.9  # near spellings are trusted further when they also fit the context
+# When the core is unknown: the named town (the first named, if they agree), then the named unit.
+_ANCHOR_FALLBACK, _UNIT_FALLBACK = 0.53, 0.45
+_UNIT_OVER_TOWN = 0.5  # 'Soum province, near Djibo' means Djibo
 
 _FOLDED = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 _APOSTROPHES = re.compile(r"[’'`´ʼʻ‘]")
@@ -62,6 +73,34 @@ def normalize_name(text: str) -> str:
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = _APOSTROPHES.sub("", text)
     return _SEPARATORS.sub(" ", text).strip()
+
+
+_COMPASS = {
+    "north": "nord", "northern": "nord", "south": "sud", "southern": "sud", "east": "est", "eastern": "est",
+    "west": "ouest", "western": "ouest", "center": "centre", "central": "centre", "centre": "centre",
+}
+
+
+def admin_key(name: str) -> str:
+    """Order- and language-blind key of an admin name: 'North Central region' and 'Centre-Nord' agree."""
+    words = [_COMPASS.get(w, w) for w in normalize_name(name).split() if w not in ("region", "province")]
+    return " ".join(sorted(words))
+
+
+_SOUNDS = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+    (r"[^a-z]", ""), (r"d[jy]|di(?=[aeou])", "j"), (r"ou|oo|w", "u"), (r"y", "i"), (r"ph", "f"),
+    (r"c(?=[aou])|ck|qu|kh", "k"), (r"gh", "g"), (r"gu(?=[ei])", "g"), (r"sh|tch", "ch"), (r"(?<!c)h", ""),
+    (r"(.)\1+", r"\1"),
+))
+
+
+def sound_key(name: str) -> str:
+    """Spelling-blind key for names written in French or English transcription: 'Ouahigouya' and
+    'Wahiguya', 'Diarakorosso' and 'Dyarakorosso', 'Namssiguia' and 'Namsiguia' share one."""
+    key = normalize_name(name)
+    for pattern, replacement in _SOUNDS:
+        key = pattern.sub(replacement, key)
+    return key
 
 
 def is_useful_alternate(name: str) -> bool:
@@ -135,8 +174,9 @@ _LEADING = re.compile(
     rf"|^(?:to\s+the\s+)?{_DIRECTION}\s+(?:of|de|du|d[’'])\s+"
     r"|^(?:in|at|on|near|outside|around|between|close\s+to|not\s+far\s+from|the|a|an|près\s+de|pres\s+de|non\s+loin\s+de"
     r"|aux\s+environs\s+de|dans|entre|à|en|au|aux|sur|le|la|les|l[’'])\s+"
-    r"|^(?:the\s+)?(?:town|city|village|commune|locality|area|region|province|district|department|cercle|municipality|"
-    r"vicinity|outskirts|surroundings|bush|forest|forest\s+area|height|territory|axis)\s+of\s+"
+    r"|^(?:(?:north|south)[\s-]?)?(?:north|south|east|west)ern\s+(?!(?:region|province)\b)"
+    r"|^(?:the\s+)?(?:towns?|city|villages?|hamlets?|communes?|locality|area|region|province|district|department|cercle|"
+    r"municipality|vicinity|outskirts|surroundings|bush|forest|forest\s+area|height|territory|axis)\s+of\s+"
     r"|^(?:(?:la\s+)?(?:ville|commune|localité|localite|région|region|province|zone|préfecture|prefecture|cercle|périphérie|"
     r"brousse|forêt)|le\s+village|le\s+département|le\s+departement|les\s+environs)\s+(?:de|du|d[’'])\s*"
     r"|^(?:village|cercle|département|departement|axe)\s+(?:de|du|d[’'])\s*",
@@ -178,10 +218,12 @@ def _strip_qualifiers(text: str) -> tuple[str, str]:
     return text.strip(" .'\"’-"), hint
 
 
-def _parse(text: str) -> tuple[str, list[str], str]:
-    """Core name, context names (wider places, innermost first) and a level hint from 'region' etc."""
+def _parse(text: str) -> tuple[str, list[str], str, list[str]]:
+    """Core name, context names (wider places, innermost first), a level hint from 'region' etc.
+    and other spellings of the core ('Belharo (also called Belhouro)')."""
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")  # zero-width spaces
-    text = re.sub(r"[#_]", " ", text)
+    text = re.sub(r"(?<=[^\W_])#|(#[^\W_][^\s#,;()]*)\s+(?=#)", lambda m: (m.group(1) or "") + ", #", text)
+    text = re.sub(r"[#_]", " ", text)  # '#Sanmatenga #Kaya' and 'Kaya#Bam' are lists, '#Gorom_Gorom' one name
     lines = [line.strip(" .;:") for line in text.splitlines() if line.strip(" .;:")] or [""]
     main, extra = lines[0], lines[1:]
     brackets = re.findall(r"\(([^)]*)\)?", main)
@@ -190,20 +232,31 @@ def _parse(text: str) -> tuple[str, list[str], str]:
     core, hint = _strip_qualifiers(pieces[0])
     joined = _CONNECTOR.split(core, maxsplit=1)
     if len(joined) == 2 and joined[0].strip():
-        core, inner_hint = _strip_qualifiers(joined[0])
+        core, hint = _strip_qualifiers(joined[0])  # 'Tia area in the Mouhoun region': the region is context
         pieces.insert(1, joined[1])
-    context = []
+    owner = re.fullmatch(r"((?:\S+\s+){0,2}?\S+)[’']s\s+(.+)", core)  # "Ouagadougou's Ragnongo neighbourhood"
+    if owner:
+        core = _strip_qualifiers(owner.group(2))[0]
+        pieces.insert(1, owner.group(1))
+    context, spellings = [], []
     for piece in [*pieces[1:], *brackets, *extra]:
         for part in re.split(r"[,;]", piece):
-            name, _ = _strip_qualifiers(_CONNECTOR.split(" " + part.strip(), maxsplit=1)[-1].strip())
-            if name and not re.fullmatch(r"(?:and|et|of|de)\b.*", name, re.IGNORECASE):
-                context.append(name)
-    return core, context, hint
+            also = re.match(r"\s*(?:also\s+(?:called|known\s+as|spelt|spelled)|a\.?k\.?a\.?|alias|dit|appel[ée]e?)\s+(.+)", part, re.I)
+            if also:
+                spellings.append(also.group(1).strip())
+                continue
+            for sub in _CONNECTOR.split(" " + part.strip()):  # 'Mentao area in the Sahel': both count
+                if re.match(rf"\s*the\s+{_DIRECTION}(?![\w’'-])", sub, re.IGNORECASE):
+                    continue  # 'in the North' is a direction; 'North region' and '(North)' name a region
+                name, _ = _strip_qualifiers(sub.strip())
+                if name and not re.fullmatch(r"(?:and|et|of|de)\b.*", name, re.IGNORECASE):
+                    context.append(name)
+    return core, context, hint, spellings
 
 
 def parse_place_description(text: str) -> tuple[str, list[str]]:
     """'Djibo, Soum province' -> ('Djibo', ['Soum']); 'near Mopti' -> ('Mopti', [])."""
-    core, context, _ = _parse(text)
+    core, context, _, _ = _parse(text)
     return core, context
 
 
@@ -224,6 +277,42 @@ class Geocoded:
     alternatives: list[Candidate]
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
+# Capitalised words that start a phrase but name nothing ('Near Partiaga', 'The Toeni detachment').
+_NOT_NAMES = frozenset(normalize_name(w) for w in (
+    *_LEVEL_WORDS, "the", "near", "in", "at", "on", "of", "and", "between", "around", "vicinity", "village", "town", "city",
+    "area", "axis", "road", "route", "sector", "secteur", "commune", "district", "zone", "locality", "hamlet", "north",
+    "south", "east", "west", "nord", "sud", "est", "ouest", "le", "la", "les", "des", "du", "de", "pres", "entre",
+    "villages", "towns", "localities", "communes", "hamlets", "areas",
+))
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Admin units and towns the rest of a description names, in the country."""
+
+    units: tuple[int, ...] = ()
+    anchors: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, found: list[tuple[str, list[int], str]], gazetteer: "Gazetteer") -> "_Context":
+        """Towns keep the namesakes that lie in the named units, if any do. Weaker hints ('close':
+        a near spelling, a piece of the core name) count only when no town is named exactly,
+        and only where they agree with the named units."""
+        units = cls(units=tuple(i for kind, rows, _ in found if kind == "unit" for i in rows))
+        anchors: list[int] = []
+        exact = any(kind == "place" for kind, _, _ in found)
+        for kind, rows, _ in found:
+            if kind == "place" or (kind == "close" and not exact):
+                fitting = [i for i in rows if gazetteer._fit(i, units) == _FIT]
+                anchors += (fitting or (rows if kind == "place" or not units.units else []))[:5]
+        return cls(units.units, tuple(anchors))
+
+    def without(self, index: int, rows: list[list[str]]) -> "_Context":
+        """The context less the town named like ``rows[index]``: how well does the rest agree with it?"""
+        return _Context(self.units, tuple(a for a in self.anchors if rows[a][1] != rows[index][1]))
+
+
 class Gazetteer:
     """Indexed gazetteer rows; build with ``Gazetteer.load``."""
 
@@ -232,6 +321,8 @@ class Gazetteer:
         self._exact: dict[str, list[int]] = defaultdict(list)
         self._alternate: dict[str, list[int]] = defaultdict(list)
         self._country_rows: dict[str, int] = {}
+        self._by_country: dict[str, list[int]] = defaultdict(list)
+        self._units: dict[str, list[int]] = defaultdict(list)  # admin_key -> admin1/admin2 rows
         for index, row in enumerate(rows):
             primary = {normalize_name(row[1]), normalize_name(row[2])}
             for key in primary:
@@ -242,6 +333,11 @@ class Gazetteer:
                     self._alternate[key].append(index)
             if row[13] == "country":
                 self._country_rows[row[9]] = index
+            self._by_country[row[9]].append(index)
+            if row[13] in ("admin1", "admin2"):
+                for name in {row[1], row[2], *row[3].split(ALTERNATE_SEPARATOR)} - {""}:
+                    self._units[admin_key(name)].append(index)
+        self._sound_tables: dict[str, tuple[dict[str, list[int]], list[str]]] = {}  # per country, on first use
         self._country_names = {row[9]: row[1] for row in (rows[i] for i in self._country_rows.values())}
         self._demonyms = demonyms
         self._fuzzy_keys = sorted(k for k in set(self._exact) | set(self._alternate) if len(k) >= _FUZZY_MIN_LENGTH)
@@ -287,18 +383,28 @@ class Gazetteer:
 
         ``fuzzy=False`` is the exact-name test extraction runs on every capitalised word run:
         a fuzzy scan of the whole index there would cost more than the rest of the pipeline.
+        With a country, near spellings are looked for there only, by their ``sound_key``.
         """
+        return self._ranked(self._scored(name, country_iso3, fuzzy), limit)
+
+    def _scored(self, name: str, country_iso3: str | None, fuzzy: bool, cutoff: float = _SOUND_CUTOFF) -> dict[int, tuple[float, str]]:
+        """Row index -> (score, matched name) for ``lookup``."""
         key = normalize_name(name)
-        if not key:
-            return []
         scored: dict[int, tuple[float, str]] = {}
+        if not key:
+            return scored
         for base, hits in ((_EXACT, self._exact.get(key, ())), (_ALTERNATE, self._alternate.get(key, ()))):
             for index in hits:
                 score = base * self._weight(index, country_iso3)
                 if score > scored.get(index, (0.0, ""))[0]:
                     scored[index] = (score, name)
         in_country = country_iso3 is None or any(self._rows[i][9] == country_iso3 for i in scored)
-        if fuzzy and len(key) >= _FUZZY_MIN_LENGTH and (not scored or not in_country):
+        if fuzzy and country_iso3 in self._by_country and not in_country:
+            for index, similarity in self._spellings(name, country_iso3, cutoff):
+                score = (_SOUND if similarity == 100 else _FUZZY * similarity / 100) * self._weight(index, country_iso3)
+                if score > scored.get(index, (0.0, ""))[0]:
+                    scored[index] = (score, self._rows[index][1])
+        elif fuzzy and len(key) >= _FUZZY_MIN_LENGTH and (not scored or not in_country):
             for match, similarity, _ in process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=20):
                 for index in [*self._exact.get(match, ()), *self._alternate.get(match, ())]:
                     if country_iso3 and self._rows[index][9] != country_iso3:
@@ -311,42 +417,74 @@ class Gazetteer:
         for index, (score, matched) in list(scored.items()):
             if self._rows[index][13] in ("admin1", "admin2") and self._rows[index][9] in seat_countries:
                 scored[index] = (score * _ADMIN_BEHIND_SEAT, matched)
-        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], int(self._rows[item[0]][0])))
-        return [self._candidate(index, score, matched) for index, (score, matched) in ranked[:limit]]
+        return scored
 
     def geocode(self, name: str, country_iso3: str | None = None) -> Geocoded:
-        """The best place for a description such as 'Djibo, Soum province' or 'near Mopti'."""
-        core, context, hint = _parse(name)
-        admin_context = []
+        """The best place for a description such as 'Djibo, Soum province' or 'near Mopti'.
+
+        The rest of the description picks among namesakes and near spellings: a candidate in the
+        admin unit it names or near the town it names fits. When the core name is unknown, the
+        named town stands in for it, then the named unit.
+        """
+        core, context, hint, spellings = _parse(name)
+        wider = []
         for part in context:
             iso3 = self.country_of(part)
             if iso3 and normalize_name(part) in self._exact and self._country_rows.get(iso3) is not None:
                 country_iso3 = country_iso3 or iso3
             else:
-                admin_context.append(normalize_name(part))
+                wider.append(part)
         if not core:
             return Geocoded(None, [])
-        iso3 = self.country_of(core) if not hint and not admin_context else None
+        iso3 = self.country_of(core) if not hint and not wider else None
         if iso3 in self._country_rows:  # a lone country name or demonym is the country itself
             others = [c for c in self.lookup(core, country_iso3, limit=6) if c.level != "country"]
             return Geocoded(self._candidate(self._country_rows[iso3], 1.0, core), others[:5])
-        candidates = self.lookup(core, country_iso3, limit=25)
-        if not candidates:
-            for piece in re.split(r"\s+(?:and|et|or|ou)\s+|/|\s*-\s*", core):
-                if piece.strip() and piece.strip() != core:
-                    candidates = self.lookup(piece.strip(), country_iso3, limit=25)
-                    if candidates:
-                        break
-        if not any(c.place.country_iso3 == (country_iso3 or c.place.country_iso3) for c in candidates):
-            # 'Kalari in Piela area': fall back to the wider place the text names, in the country
-            for part in context:
-                wider = [c for c in self.lookup(part, country_iso3, limit=1) if c.place.country_iso3 == (country_iso3 or c.place.country_iso3)]
-                if wider:
-                    candidates = [dataclasses.replace(wider[0], score=round(wider[0].score * 0.8, 4)), *candidates]
+        scored = self._scored(core, country_iso3, fuzzy=False)
+        country = country_iso3 or next((self._rows[i][9] for i in sorted(scored, key=lambda i: -scored[i][0])), None)
+        found = [hit for part in wider for hit in self._scan(part, country, near=True)]
+        at_home = lambda rows: any(self._rows[i][9] == (country or self._rows[i][9]) for i in rows)  # noqa: E731
+        cores = [core, *spellings]
+        for text in cores if not at_home(scored) and country else ():  # 'Ouro_ahidjo' for 'Ouro Aidio'
+            scored = self._scored(text, country, fuzzy=True, cutoff=101 if text == core else _SOUND_CUTOFF)
+            if at_home(scored):
+                break
+        if not at_home(scored):  # 'Gorom Gorom aerodrome', 'Zoaga Centre Est', 'Bondokuy Mouhoun', 'Dofinega'
+            inner = self._scan(core, country)
+            chosen = None
+            ordered = [hit for hit in inner if hit[0] != "unit"] + [hit for hit in inner if hit[0] == "unit"]
+            for hit, text in ((hit, text) for hit in ordered for text in _tries(hit)):
+                scored = self._scored(text, country, fuzzy=True)
+                cores.append(text)
+                if at_home(scored):
+                    chosen = hit
                     break
-        rescored = [_rescore(c, hint, admin_context) for c in candidates]
-        rescored.sort(key=lambda c: (-c.score, c.place.geonameid or 0))
-        return Geocoded(rescored[0] if rescored else None, rescored[1:6])
+            scored = scored if chosen or inner else self._scored(core, country, fuzzy=True)
+            found = [("close" if hit[0] == "place" else hit[0], *hit[1:]) for hit in inner if hit is not chosen] + found
+        context = _Context.of(found, self)
+        fits = {i: self._fit(i, context) for i in scored}
+        for name in cores if country and (context.units or context.anchors) and max(fits.values(), default=0.0) < _FIT else ():
+            narrow = context.anchors or any(self._rows[u][13] == "admin2" for u in context.units)  # not a whole region
+            cutoff = _CONTEXT_CUTOFF if narrow else _SOUND_CUTOFF
+            close = [(i, sim) for i, sim in self._spellings(name, country, cutoff, 200, 4) if self._fit(i, context) >= _CLOSE_FIT]
+            for index, similarity in close:  # the whole core first, then its parts
+                fits[index] = self._fit(index, context)
+                score = (_SOUND if similarity == 100 else _FUZZY * similarity / 100) * self._weight(index, country)
+                scored[index] = max(scored.get(index, (0.0, "")), (score, self._rows[index][1]))
+            if close:
+                break
+        for index, (score, matched) in list(scored.items()):
+            level = self._rows[index][13]
+            score *= fits[index] * ((1.1 if level == hint else 0.8) if hint else 1.0)
+            scored[index] = (score * (_UNIT_OVER_TOWN if context.anchors and level in ("admin1", "admin2") else 1.0), matched)
+        fallbacks = [(i, _ANCHOR_FALLBACK * self._fit(i, context.without(i, self._rows)) * (1 - 0.01 * min(n, 9)))
+                     for n, i in enumerate(context.anchors)]
+        fallbacks += [(i, _UNIT_FALLBACK * (1.0 if self._rows[i][13] == "admin2" else 0.95)) for i in context.units]
+        for index, score in fallbacks:
+            if score > scored.get(index, (0.0, ""))[0]:
+                scored[index] = (score, self._rows[index][1])
+        ranked = self._ranked(scored, 6)
+        return Geocoded(ranked[0] if ranked else None, ranked[1:6])
 
     def country_of(self, name: str) -> str | None:
         """ISO3 for a country name or demonym in English or French ('malien' -> 'MLI')."""
@@ -386,6 +524,102 @@ class Gazetteer:
 
     # ---- internals ----------------------------------------------------------------------
 
+    def _ranked(self, scored: dict[int, tuple[float, str]], limit: int) -> list[Candidate]:
+        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], int(self._rows[item[0]][0])))
+        return [self._candidate(index, score, matched) for index, (score, matched) in ranked[:limit]]
+
+    def _spellings(self, name: str, iso3: str, cutoff: float, limit: int = 20, shortest: int = _FUZZY_MIN_LENGTH) -> list[tuple[int, float]]:
+        """Rows of the country whose ``sound_key`` equals or nearly equals that of ``name``."""
+        if iso3 not in self._sound_tables:
+            table: dict[str, list[int]] = defaultdict(list)
+            for index in self._by_country.get(iso3, ()):
+                row = self._rows[index]
+                for key in {sound_key(n) for n in (row[1], row[2], *row[3].split(ALTERNATE_SEPARATOR)) if n}:
+                    table[key].append(index)
+            self._sound_tables[iso3] = (dict(table), sorted(table))
+        table, keys = self._sound_tables[iso3]
+        sound = sound_key(name)
+        hits = [(sound, 100.0, 0)] if sound in table else []
+        if len(sound) >= shortest and cutoff <= 100:
+            hits += process.extract(sound, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+        best: dict[int, float] = {}
+        for key, similarity, _ in hits:
+            for index in table.get(key, ()):
+                best[index] = max(best.get(index, 0.0), similarity)
+        return list(best.items())
+
+    def _scan(self, text: str, iso3: str | None, near: bool = False) -> list[tuple[str, list[int], str]]:
+        """Names in free text in order, longest first, as (kind, rows, text): 'unit', 'place',
+        'country', or 'name' (no rows) for a run of capitalised words that named nothing
+        ('Bondokuy' in 'Bondokuy Mouhoun'); with ``near`` such a run becomes 'close' when a
+        place of the country is spelt nearly so."""
+        found: list[tuple[str, list[int], str]] = []
+        for segment in re.split(r"[,;:()\[\]/&+]|\s-\s|\s(?:and|et|or|ou|between|entre)\s", text):
+            words, run, i = _WORD.findall(_strip_qualifiers(segment.strip())[0]), [], 0
+            compass = not re.match(r"(?:\w+\s+)?(?:the|la|le)\s", segment.strip(), re.IGNORECASE)  # 'in the North'
+            while i <= len(words):
+                spans = (" ".join(words[i:j]) for j in range(min(len(words), i + 4), i, -1))
+                hit = next(filter(None, (self._name_in(span, iso3, compass) for span in spans)), None)
+                if run and (hit or i == len(words) or not words[i][0].isupper() or normalize_name(words[i]) in _NOT_NAMES):
+                    close = [k for k, _ in self._spellings(" ".join(run), iso3, _SOUND_CUTOFF) if self._rows[k][13] == "populated"] if near and iso3 else []
+                    found.append(("close", close, self._rows[close[0]][1]) if close else ("name", [], " ".join(run)))
+                    run = []
+                if hit:
+                    found.append(hit)
+                    i += len(hit[2].split())
+                    continue
+                if i < len(words) and words[i][0].isupper() and normalize_name(words[i]) not in _NOT_NAMES:
+                    run.append(words[i])
+                i += 1
+        return found
+
+    def _name_in(self, phrase: str, iso3: str | None, compass_units: bool = True) -> tuple[str, list[int], str] | None:
+        """('unit', rows, phrase) for an admin unit of the country, ('place', rows, phrase) for a place in it."""
+        if not phrase:
+            return None
+        if self.country_of(phrase):
+            return "country", [], phrase  # 'Burkina Faso' is not the village Bourkina
+        key = admin_key(phrase)
+        compass = all(w in _COMPASS.values() for w in key.split())
+        if compass and not (phrase[0].isupper() and compass_units):
+            return None  # 'eastern Burkina Faso' and 'in the North' are no region; 'East region' and 'Centre-Est' are
+        units = [i for i in self._units.get(key, ()) if iso3 in (None, self._rows[i][9])]
+        if units:
+            return "unit", units, phrase
+        norm = normalize_name(phrase)
+        if phrase[0].isupper() and len(norm) >= 3 and norm not in _NOT_NAMES:
+            places = [i for i in (*self._exact.get(norm, ()), *self._alternate.get(norm, ()))
+                      if iso3 in (None, self._rows[i][9]) and self._rows[i][13] == "populated"]
+            if not places and iso3 and len(sound_key(phrase)) >= _FUZZY_MIN_LENGTH and not any(admin_key(w) in self._units for w in phrase.split()):
+                places = [i for i, _ in self._spellings(phrase, iso3, 101) if self._rows[i][13] == "populated"]
+            if places:
+                return "place", places, phrase
+        if len(key) >= 5 and not compass and iso3:  # 'Nametenga', 'Bolucle du Mouhoun'
+            keys = {k: i for k, rows in self._units.items() for i in rows if self._rows[i][9] == iso3}
+            match = process.extractOne(key, list(keys), scorer=fuzz.ratio, score_cutoff=80 if len(key) < 8 else 85)
+            if match:
+                return "unit", [keys[match[0]]], phrase
+        return None
+
+    def _fit(self, index: int, context: _Context) -> float:
+        """How well a row agrees with the units and towns a description names: 1 near the named
+        town or inside the named unit (the province when one is named), less the further off."""
+        row, fit = self._rows[index], _FIT
+        if context.anchors and row[4]:
+            lat, lon = float(row[4]), float(row[5])
+            km = min(_km(lat, lon, float(self._rows[a][4] or 0), float(self._rows[a][5] or 0)) for a in context.anchors)
+            if km <= _NEAR_KM:
+                return _FIT
+            fit = max(_FAR_FIT, _FIT - (_FIT - _FAR_FIT) * (km - _NEAR_KM) / (_FAR_KM - _NEAR_KM))
+        if context.units:
+            a1, a2 = admin_key(row[10]), admin_key(row[11])
+            units = [self._rows[u] for u in context.units]
+            inner = [u for u in units if u[13] == "admin2"]
+            if any(admin_key(u[11]) == a2 for u in inner) or (not inner and any(admin_key(u[10]) == a1 for u in units)):
+                return fit
+            fit *= _SAME_REGION if any(admin_key(u[10]) == a1 for u in units) else _MISFIT
+        return fit
+
     def _weight(self, index: int, country_iso3: str | None) -> float:
         row = self._rows[index]
         if row[13] == "country":
@@ -396,6 +630,8 @@ class Gazetteer:
             rank = _NATURAL_FEATURE_RANK
         population = min(1.0, math.log10(int(row[12] or 0) + 1) / 7)
         weight = 0.8 + 0.2 * (0.7 * rank + 0.3 * population)
+        if row[6] not in ("P", "A"):
+            weight *= _NATURAL_FEATURE_FACTOR
         if country_iso3 and row[9] != country_iso3:
             weight *= _OTHER_COUNTRY_FACTOR
         return weight
@@ -417,15 +653,16 @@ class Gazetteer:
         return Candidate(place=place, score=round(min(1.0, score), 4), matched_name=matched, level=row[13])
 
 
-def _rescore(candidate: Candidate, hint: str, admin_context: list[str]) -> Candidate:
-    """Favour the level a qualifier names ('region') and places inside the named admin units."""
-    score = candidate.score
-    if hint:
-        score *= 1.1 if candidate.level == hint else 0.8
-    if admin_context:
-        admins = {normalize_name(candidate.place.admin1), normalize_name(candidate.place.admin2)} - {""}
-        score *= 1.1 if any(c in admins for c in admin_context) else 0.85
-    return Candidate(candidate.place, round(min(1.0, score), 4), candidate.matched_name, candidate.level)
+def _tries(hit: tuple[str, list[int], str]) -> list[str]:
+    """A run of unknown words as a whole, then word by word ('Windepoli Wendoupouli')."""
+    words = hit[2].split()
+    return [hit[2], *words] if hit[0] == "name" and len(words) > 1 else [hit[2]]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _read_rows(raw) -> list[list[str]]:

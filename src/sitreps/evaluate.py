@@ -1,0 +1,346 @@
+"""Quality of extraction measured on real labelled data in ../shared/data.
+
+Three checks, each a function returning a plain report record:
+
+- ``case_scores``: CASE 2021 task 2 snippets (news text labelled with ACLED sub-event types).
+  Each snippet goes through the whole pipeline; the sub-event type of its first event (in text
+  order) is the prediction, and a snippet that yields no event counts as wrong. Weighted F1 is
+  over the 25 ACLED classes: a non-ACLED snippet (crime, disaster, diplomacy, attribution) that
+  yields an event counts as a false positive of that event's class.
+- ``ucdp_geocode_scores`` / ``ucdp_headline_scores``: UCDP GED Burkina Faso events. Place
+  descriptions go through the geocoder; descriptive source headlines go through the pipeline
+  with the source's date as publication date.
+- ``gazetteer_self_check``: GeoNames names and alternate spellings of a held-out sample of
+  Sahel places (every place whose geonameid ends in 7, a slice no tuning looks at).
+
+``bench/quality.py`` and ``sitreps bench`` are the faces that print these and write them into
+docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from . import ingest, pipeline
+from .errors import MissingResourceError
+from .model import SUB_EVENT_TYPES, Mention
+from .resources import Resources
+
+ACLED_SUB_EVENT_TYPES = tuple(sub for subs in SUB_EVENT_TYPES.values() for sub in subs)
+CASE_DIR = "case2021_task2"
+UCDP_FILE = "ucdp_ged/ucdp_ged_burkina_faso_2016-2023__gedevents-2025-01-17.csv"
+GEONAMES_DIR = "geonames_sahel"
+NEAR_KM = 25.0
+# Snippets carry no date; the pipeline reads them as stories published when the task was run.
+CASE_PUBLISHED = date(2021, 6, 30)
+SELF_CHECK_DIGIT = "7"  # geonameids ending in this digit are held out from gazetteer tuning
+
+
+# ---------------------------------------------------------------- CASE 2021
+
+
+@dataclass
+class ClassScore:
+    label: str
+    support: int
+    precision: float
+    recall: float
+    f1: float
+
+
+@dataclass
+class CaseReport:
+    snippets: int
+    acled_snippets: int
+    weighted_f1: float
+    accuracy: float  # share of ACLED snippets whose first event has the gold sub-event type
+    no_event_share: float  # share of ACLED snippets that yield no event
+    non_acled_snippets: int
+    non_acled_silent: float  # share of non-ACLED snippets that yield no event
+    per_class: list[ClassScore]
+    confusions: list[tuple[str, str, int]]  # (gold, predicted or "no event", count)
+    predictions: list[tuple[str, str, str]] = field(default_factory=list)  # (id, gold, predicted)
+
+
+def read_case(data_dir: Path) -> list[tuple[str, str, str]]:
+    """(id, snippet, gold sub-event name or the non-ACLED code) from dev.tsv."""
+    folder = data_dir / CASE_DIR
+    names = json.loads((folder / "label_to_description__aylien.json").read_text(encoding="utf-8"))
+    rows = []
+    with open(folder / "dev.tsv", encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            name = names[record["SubType"]]
+            rows.append((record["id"], record["EventSnippet"], name if name in ACLED_SUB_EVENT_TYPES else record["SubType"]))
+    return rows
+
+
+def predict_snippet(text: str, resources: Resources) -> str | None:
+    """The sub-event type of the first event the pipeline finds in ``text``, or None."""
+    settings = resources.settings
+    articles = ingest.from_text(text, published=CASE_PUBLISHED, url=None, language=None, settings=settings, resources=resources)
+    result = pipeline.process_articles(articles, settings, resources)
+    mentions = sorted(result.mentions, key=lambda m: m.evidence_span[0])
+    return mentions[0].sub_event_type if mentions else None
+
+
+def case_scores(data_dir: Path, resources: Resources, predict=None) -> CaseReport:
+    """Weighted F1 over the 25 ACLED classes on CASE 2021 dev snippets.
+
+    ``predict(text) -> sub-event type | None`` defaults to the whole pipeline.
+    """
+    predict = predict or (lambda text: predict_snippet(text, resources))
+    rows = read_case(data_dir)
+    predictions = [(row_id, gold, predict(text) or "no event") for row_id, text, gold in rows]
+    return score_case(predictions)
+
+
+def score_case(predictions: list[tuple[str, str, str]]) -> CaseReport:
+    gold_counts = Counter(gold for _, gold, _ in predictions)
+    predicted_counts = Counter(predicted for _, _, predicted in predictions)
+    hits = Counter(gold for _, gold, predicted in predictions if gold == predicted)
+    per_class = []
+    for label in ACLED_SUB_EVENT_TYPES:
+        support = gold_counts[label]
+        precision = hits[label] / predicted_counts[label] if predicted_counts[label] else 0.0
+        recall = hits[label] / support if support else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_class.append(ClassScore(label, support, precision, recall, f1))
+    acled = [p for p in predictions if p[1] in ACLED_SUB_EVENT_TYPES]
+    other = [p for p in predictions if p[1] not in ACLED_SUB_EVENT_TYPES]
+    total_support = sum(c.support for c in per_class)
+    confusions = Counter((gold, predicted) for _, gold, predicted in acled if gold != predicted)
+    return CaseReport(
+        snippets=len(predictions),
+        acled_snippets=len(acled),
+        weighted_f1=sum(c.f1 * c.support for c in per_class) / total_support if total_support else 0.0,
+        accuracy=sum(1 for _, g, p in acled if g == p) / len(acled) if acled else 0.0,
+        no_event_share=sum(1 for _, _, p in acled if p == "no event") / len(acled) if acled else 0.0,
+        non_acled_snippets=len(other),
+        non_acled_silent=sum(1 for _, _, p in other if p == "no event") / len(other) if other else 0.0,
+        per_class=per_class,
+        confusions=[(g, p, n) for (g, p), n in confusions.most_common(10)],
+        predictions=predictions,
+    )
+
+
+# ---------------------------------------------------------------- UCDP GED
+
+
+@dataclass
+class GeocodeReport:
+    descriptions: int
+    found: int  # the geocoder returned a place below the country
+    within_km: float  # share of all descriptions within NEAR_KM of UCDP's point
+    admin1_right: float  # share of descriptions whose admin1 is UCDP's (where UCDP gives one)
+    admin1_rated: int
+    misses: list[tuple[str, str, float | None]] = field(default_factory=list)  # (description, got, km)
+
+
+@dataclass
+class HeadlineReport:
+    headlines: int
+    with_event: int
+    country_right: float
+    place_rated: int  # events placed below the country
+    place_within_km: float
+    date_rated: int  # events whose date the headline fixes to the day
+    date_right: float
+    deaths_rated: int  # events with a toll
+    deaths_in_range: float
+    zero_deaths_ok: float  # events without a toll where UCDP's low estimate is 0
+
+
+def read_ucdp(data_dir: Path) -> list[dict[str, str]]:
+    with open(data_dir / UCDP_FILE, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _admin_key(name: str) -> str:
+    """'Centre Nord region' and 'Centre-Nord' compare equal."""
+    from .resolve.gazetteer import normalize_name
+
+    name = re.sub(r"\b(?:region|province|r[ée]gion)\b", " ", name, flags=re.IGNORECASE)
+    return normalize_name(name).replace("-", " ").replace(" ", "")
+
+
+def ucdp_geocode_scores(data_dir: Path, resources: Resources) -> GeocodeReport:
+    """Geocode every UCDP `where_description` (exact and near places, where_prec 1-2)."""
+    rows = [r for r in read_ucdp(data_dir) if r["where_prec"] in ("1", "2") and r["where_description"].strip()]
+    gazetteer = resources.gazetteer
+    near = admin_right = admin_rated = found = 0
+    misses = []
+    for row in rows:
+        description = " ".join(row["where_description"].split())
+        candidate = gazetteer.geocode(description, "BFA").best
+        if candidate is None or candidate.level == "country":
+            misses.append((description, "-", None))
+            continue
+        found += 1
+        best = candidate.place
+        km = distance_km(best.latitude, best.longitude, float(row["latitude"]), float(row["longitude"]))
+        if km <= NEAR_KM:
+            near += 1
+        else:
+            misses.append((description, f"{best.name} ({best.admin1})", km))
+        if row["adm_1"]:
+            admin_rated += 1
+            admin_right += _admin_key(best.admin1) == _admin_key(row["adm_1"])
+    return GeocodeReport(
+        descriptions=len(rows),
+        found=found,
+        within_km=near / len(rows) if rows else 0.0,
+        admin1_right=admin_right / admin_rated if admin_rated else 0.0,
+        admin1_rated=admin_rated,
+        misses=misses,
+    )
+
+
+_NOT_DESCRIPTIVE = re.compile(
+    r"^(?:tweets?|facebook|post|\W*#.*|@.*|security incidents?|crisis ?watch.*|.*\b(?:weekly|monthly|daily)\b.*(?:report|update|brief).*)$",
+    re.IGNORECASE,
+)
+
+
+def descriptive_headlines(row: dict[str, str]) -> list[tuple[str, date | None]]:
+    """The row's source headlines that tell something, each with its source date."""
+    headlines = row["source_headline"].split(";")
+    dates = row["source_date"].split(";")
+    out = []
+    for index, headline in enumerate(headlines):
+        headline = " ".join(headline.split())
+        if len(headline.split()) < 4 or _NOT_DESCRIPTIVE.match(headline):
+            continue
+        raw = dates[index] if index < len(dates) else ""
+        try:
+            published = date.fromisoformat(raw.strip()[:10])
+        except ValueError:
+            published = None
+        out.append((headline, published))
+    return out
+
+
+def _ucdp_date(raw: str) -> date:
+    return datetime.strptime(raw, "%m/%d/%Y %H:%M:%S").date()
+
+
+def ucdp_headline_scores(data_dir: Path, resources: Resources) -> HeadlineReport:
+    """Run each descriptive headline through the pipeline; compare its first event with UCDP's."""
+    settings = resources.settings
+    headlines = with_event = country = 0
+    place_rated = place_near = date_rated = date_right = deaths_rated = deaths_ok = zero_rated = zero_ok = 0
+    for row in read_ucdp(data_dir):
+        start, end = _ucdp_date(row["date_start"]), _ucdp_date(row["date_end"])
+        low, high = int(row["low_est"]), int(row["high_est"])
+        for headline, published in descriptive_headlines(row):
+            headlines += 1
+            articles = ingest.from_text(headline, published=published, url=None, language=None, settings=settings, resources=resources)
+            result = pipeline.process_articles(articles, settings, resources)
+            mentions: list[Mention] = sorted(result.mentions, key=lambda m: m.evidence_span[0])
+            if not mentions:
+                continue
+            mention = mentions[0]
+            with_event += 1
+            place = mention.place
+            country += bool(place and place.country_iso3 == "BFA")
+            if place and place.admin1 and row["where_prec"] in ("1", "2", "3"):
+                place_rated += 1
+                place_near += distance_km(place.latitude, place.longitude, float(row["latitude"]), float(row["longitude"])) <= NEAR_KM
+            if mention.event_date and mention.time_precision == 1:
+                date_rated += 1
+                date_right += start <= mention.event_date <= end
+            if mention.fatalities:
+                deaths_rated += 1
+                deaths_ok += low <= mention.fatalities <= high
+            else:
+                zero_rated += 1
+                zero_ok += low == 0
+    return HeadlineReport(
+        headlines=headlines,
+        with_event=with_event,
+        country_right=country / with_event if with_event else 0.0,
+        place_rated=place_rated,
+        place_within_km=place_near / place_rated if place_rated else 0.0,
+        date_rated=date_rated,
+        date_right=date_right / date_rated if date_rated else 0.0,
+        deaths_rated=deaths_rated,
+        deaths_in_range=deaths_ok / deaths_rated if deaths_rated else 0.0,
+        zero_deaths_ok=zero_ok / zero_rated if zero_rated else 0.0,
+    )
+
+
+# ---------------------------------------------------------------- gazetteer self-check
+
+
+@dataclass
+class SelfCheckReport:
+    names: int
+    names_within_km: float
+    alternates: int
+    alternates_within_km: float
+    variants: int  # ASCII spellings with the accents and doubled letters a reporter drops
+    variants_within_km: float
+
+
+def gazetteer_self_check(data_dir: Path, resources: Resources, per_country: int = 400) -> SelfCheckReport:
+    """Look up held-out GeoNames populated places by name, by alternate name and by a plain
+    spelling variant, with their country as hint; a hit is the first candidate within NEAR_KM."""
+    from .resolve.gazetteer import normalize_name
+
+    gazetteer = resources.gazetteer
+    tallies = {kind: [0, 0] for kind in ("name", "alternate", "variant")}
+    for iso2, iso3 in (("ML", "MLI"), ("BF", "BFA"), ("NE", "NER")):
+        taken = 0
+        with open(data_dir / GEONAMES_DIR / f"{iso2}.txt", encoding="utf-8") as handle:
+            for line in handle:
+                f = line.rstrip("\n").split("\t")
+                if len(f) < 15 or f[6] != "P" or not f[0].endswith(SELF_CHECK_DIGIT):
+                    continue
+                taken += 1
+                if taken > per_country:
+                    break
+                lat, lon = float(f[4]), float(f[5])
+                alternates = [a for a in f[3].split(",") if a and normalize_name(a) != normalize_name(f[1]) and not re.search(r"\d", a)]
+                queries = [("name", f[1])]
+                if alternates:
+                    queries.append(("alternate", alternates[0]))
+                variant = _plain_variant(f[1])
+                if variant != f[1]:
+                    queries.append(("variant", variant))
+                for kind, query in queries:
+                    tallies[kind][0] += 1
+                    best = gazetteer.geocode(query, iso3).best
+                    if best and best.place.latitude is not None and distance_km(best.place.latitude, best.place.longitude, lat, lon) <= NEAR_KM:
+                        tallies[kind][1] += 1
+    rate = lambda kind: tallies[kind][1] / tallies[kind][0] if tallies[kind][0] else 0.0  # noqa: E731
+    return SelfCheckReport(
+        names=tallies["name"][0], names_within_km=rate("name"),
+        alternates=tallies["alternate"][0], alternates_within_km=rate("alternate"),
+        variants=tallies["variant"][0], variants_within_km=rate("variant"),
+    )
+
+
+def _plain_variant(name: str) -> str:
+    """How an English wire often writes a Sahel name: no accents, no doubled letters, 'ou' kept."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"([a-z])\1", r"\1", plain)
+
+
+def require_data(data_dir: Path) -> None:
+    if not (data_dir / CASE_DIR / "dev.tsv").is_file():
+        raise MissingResourceError(f"{data_dir}: no {CASE_DIR}/dev.tsv here; pass the shared data folder (../shared/data)")
