@@ -119,6 +119,22 @@ def demo(settings: Settings, fmt: str) -> None:
     _finish(result)
 
 
+@cli.command()
+@click.option("--data", "data_dir", type=click.Path(file_okay=False), default="../shared/data", show_default=True,
+              help="Folder with the labelled data (case2021_task2/, ucdp_ged/, geonames_sahel/).")
+@click.pass_obj
+def bench(settings: Settings, data_dir: str) -> None:
+    """Measure extraction quality on labelled data (CASE 2021, UCDP GED, GeoNames) and print the tables."""
+    import warnings
+    from pathlib import Path
+
+    from . import evaluate
+
+    warnings.filterwarnings("ignore", message="The least populated class")
+    report = evaluate.quality(Path(data_dir), Resources(settings))
+    click.echo(evaluate.format_quality(report))
+
+
 @cli.group("config")
 def config_group() -> None:
     """Inspect settings."""

@@ -27,6 +27,7 @@ class Settings:
     actors_file: str = ""
     progress: str = "auto"
     min_confidence: float = 0.3
+    type_model: bool = True
     fuse_date_window_days: int = 1
     fuse_distance_km: float = 25.0
 

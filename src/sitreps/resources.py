@@ -73,6 +73,17 @@ class Resources:
 
         return self._get("number_rules", load_number_rules)
 
+    @property
+    def type_model(self):
+        """The trained sub-event type model, English only (None when settings turn it off)."""
+        from .extract.typemodel import load_type_model
+
+        return self._get("type_model", lambda: load_type_model() if self.settings.type_model else None)
+
+    def replace(self, name: str, value: Any) -> None:
+        """Use ``value`` for resource ``name`` from now on (benchmarks swap in fold models)."""
+        self._loaded[name] = value
+
 
 def load_spacy(language: str):
     import spacy

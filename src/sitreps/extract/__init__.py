@@ -27,6 +27,7 @@ from .filters import is_generic, is_not_event, off_topic_cues
 from .places import find_places
 from .roles import ARMED_TYPES, DEFAULT_TEXTS, assign_roles, find_actor_phrases
 from .sentences import Sentence, split_sentences
+from .typemodel import NOT_ACLED
 
 STAGE = "extract"
 READS = ("Article.text", "Article.published", "Article.language")
@@ -67,6 +68,14 @@ def _unidentified(actor_text: str) -> bool:
     return bool(_GENERIC_ARMED.search(actor_text)) or actor_text in ("unidentified gunmen", "hommes armés non identifiés")
 
 
+# The type model: a sentence whose probability mass on crime, disasters and diplomacy exceeds
+# NOT_ACLED_SHARE is set aside (a claim of responsibility is not: it names the event's actor and
+# joins the event it claims); RULE_WEIGHT is what a trigger rule adds to the
+# model's probability for its own sub-event type. Chosen by cross-validation, docs/evaluation.md.
+NOT_ACLED_SHARE = 0.5
+NOT_POLITICAL = tuple(label for label in NOT_ACLED if label != "ATTRIB")
+RULE_WEIGHT = 0.6
+
 # A story with this many sport cues is a match report: its "deadly counter-attack" is no event.
 OFF_TOPIC_STORY_CUES = 4
 
@@ -102,6 +111,7 @@ def run(articles: Iterable[Article], settings: Settings, resources) -> Iterator[
 def extract_article(article: Article, settings: Settings, resources) -> list[Mention | Rejected]:
     lexicon = resources.lexicon
     language = article.language
+    type_model = resources.type_model if language == "en" else None
     if off_topic_cues(f"{article.title or ''}\n{article.text}", language, lexicon) >= OFF_TOPIC_STORY_CUES:
         return [Rejected(article.article_id, article.path, STAGE, "not_event", "off-topic story (sport)")]
     sentences = split_sentences(article.text)
@@ -115,7 +125,11 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
         if reason:
             out.append(_rejected(article, f"s{index}", "not_event", reason))
             continue
-        candidates.append((index, sentence, triggers))
+        probabilities = type_model.probabilities(sentence.text) if type_model else {}
+        if sum(probabilities.get(label, 0.0) for label in NOT_POLITICAL) > NOT_ACLED_SHARE:
+            out.append(_rejected(article, f"s{index}", "not_event", "reads as crime, disaster or diplomacy"))
+            continue
+        candidates.append((index, sentence, _weighed(triggers, probabilities)))
     if not candidates:
         return out
 
@@ -183,10 +197,32 @@ def _is_old(draft: _Draft, article: Article) -> bool:
     return not (draft.explicit_date and draft.event_date and draft.event_date.year >= article.published.year - 1)
 
 
+def _weighed(triggers: list, probabilities: dict[str, float]) -> list:
+    """Triggers best first, the first carrying the sentence's sub-event type.
+
+    Rules alone rank by the taxonomy's precedence (the highest event type wins, then the surest
+    rule). The type model re-decides only the type: each rule's score (times RULE_WEIGHT) is added
+    to the model's probability for its sub-event type, and a type no rule read wins when the model
+    alone is surer. The first trigger keeps its place in the sentence, where roles are read from.
+    """
+    ranked = sorted(triggers, key=lambda t: (EVENT_TYPES.index(EVENT_TYPE_OF[t.sub_event_type]), -t.score))
+    if not probabilities:
+        return ranked
+    support = {label: p for label, p in probabilities.items() if label in EVENT_TYPE_OF}
+    for trigger in triggers:
+        support[trigger.sub_event_type] = max(
+            support.get(trigger.sub_event_type, 0.0), probabilities.get(trigger.sub_event_type, 0.0) + RULE_WEIGHT * trigger.score
+        )
+    chosen = max(support, key=support.get)
+    if chosen == ranked[0].sub_event_type:
+        return ranked
+    return [dataclasses.replace(ranked[0], sub_event_type=chosen), *ranked[1:]]
+
+
 def _draft(sentence, triggers, ner_spans, article, country, resources, drafts) -> _Draft:
     language = article.language
     text = sentence.text
-    trigger = min(triggers, key=lambda t: (EVENT_TYPES.index(EVENT_TYPE_OF[t.sub_event_type]), -t.score))
+    trigger = triggers[0]
     phrases = find_actor_phrases(text, resources.actors, country)
     roles = assign_roles(text, phrases, trigger.start)
     sub_event_type = _retype(trigger.sub_event_type, roles)

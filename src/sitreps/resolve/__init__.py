@@ -51,7 +51,7 @@ def resolve_mention(mention: Mention, gazetteer, registry) -> Mention:
 def resolve_place(mention: Mention, gazetteer) -> tuple[Place | None, int | None]:
     """The place and its geo precision: 1 the town itself, 2 near a town, 3 a region or country."""
     country = mention.country_hint or None
-    if mention.place_text:
+    if mention.place_text and not mention.place_qualifier.startswith("unlisted"):
         found = gazetteer.geocode(mention.place_text, country).best
         if found is not None:
             if found.level in ("admin1", "admin2", "country") or mention.place_qualifier == "region":

@@ -1,0 +1,120 @@
+"""Extraction behaviours added for issue 3, on sentences written for these tests: places the
+gazetteer lacks, undated town-less sentences, analyst commentary and the type model's veto."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitreps.extract import extract_article
+from sitreps.extract.places import find_places
+from sitreps.model import Article, Mention, Rejected
+
+PUBLISHED = date(2024, 3, 13)
+
+
+def _extract(text, settings, resources, language="en"):
+    article = Article(article_id="s", document_id="s", path="s.txt", text=text, title=None, published=PUBLISHED, language=language)
+    out = extract_article(article, settings, resources)
+    return [x for x in out if isinstance(x, Mention)], [x for x in out if isinstance(x, Rejected)]
+
+
+@pytest.mark.parametrize(
+    "sentence, place, qualifier",
+    [
+        ("Militants attacked army positions in Hosrawa village on Monday.", "Hosrawa", "unlisted"),
+        ("Gunmen stormed the village of Kafr Dumaya overnight.", "Kafr Dumaya", "unlisted"),
+        ("Troops destroyed a weapons depot in Zabrul province.", "Zabrul", "unlisted-region"),
+    ],
+)
+def test_find_places_keeps_a_place_the_gazetteer_lacks_when_the_text_introduces_it(gazetteer, sentence, place, qualifier):
+    found = {p.text: p for p in find_places(sentence, gazetteer, [])}
+    assert place in found
+    assert found[place].qualifier == qualifier
+    assert found[place].level == "unknown"
+
+
+def test_find_places_does_not_invent_places_from_capitalised_words(gazetteer):
+    found = find_places("Officials said Thursday that the Ministry of Defence would respond.", gazetteer, [])
+    assert [p for p in found if p.level == "unknown"] == []
+
+
+def test_gazetteer_places_outrank_unlisted_ones(gazetteer):
+    found = find_places("Gunmen attacked Hosrawa village, near Djibo, on Monday.", gazetteer, [])
+    assert found[0].text == "Djibo"
+
+
+def test_unlisted_place_is_not_geocoded_to_a_lookalike(settings, resources):
+    from sitreps.resolve import resolve_mention
+
+    mentions, _ = _extract("Militants attacked army positions in Hosrawa village in Burkina Faso on Monday.", settings, resources)
+    assert mentions and mentions[0].place_text == "Hosrawa"
+    resolved = resolve_mention(mentions[0], resources.gazetteer, resources.actors)
+    assert resolved.place.country_iso3 == "BFA"
+    assert resolved.place.name == "Burkina Faso"  # coded to the country, not to a similar name
+    assert resolved.geo_precision == 3
+
+
+def test_undated_townless_sentence_with_a_definite_actor_is_an_event(settings, resources):
+    mentions, _ = _extract("Malian soldiers arrested three traders accused of supplying jihadists.", settings, resources)
+    assert [m.sub_event_type for m in mentions] == ["Arrests"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Attacks by armed groups have continued across the north of Mali.", "en"),
+        ("Fighting resumed between the army and jihadists in the region.", "en"),
+        ("Les attaques des groupes armés se poursuivent dans le nord du Mali.", "fr"),
+    ],
+)
+def test_townless_undated_run_of_events_is_not_an_event(settings, resources, text, language):
+    mentions, rejected = _extract(text, settings, resources, language)
+    assert mentions == []
+    assert any("not one definite event" in r.detail or r.reason == "not_event" for r in rejected)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ('"The army has won that battle against the smugglers," said an analyst in Bamako.', "en"),
+        ("Pour les analystes, cette attaque de Kidal vise à démontrer la force du groupe.", "fr"),
+    ],
+)
+def test_analyst_commentary_is_not_an_event(settings, resources, text, language):
+    mentions, _ = _extract(text, settings, resources, language)
+    assert mentions == []
+
+
+def test_type_model_sets_aside_a_sentence_that_reads_as_crime(settings):
+    """The rules read 'attacked a customs post' as an attack; a model that knows smugglers and
+    stolen cars as crime sets the sentence aside. The model is trained here on written sentences."""
+    pytest.importorskip("sklearn")
+    from sitreps.extract.typemodel import train_type_model
+    from sitreps.resources import Resources
+
+    from test_typemodel import TRAINING  # the written training sentences next door
+
+    text = "Smugglers attacked a customs post near Gao on Monday and fled with stolen cars."
+    resources = Resources(settings)
+    resources.replace("type_model", None)
+    rules_only, _ = _extract(text, settings, resources)
+    resources.replace("type_model", train_type_model([t for t, _ in TRAINING], [label for _, label in TRAINING], min_df=1))
+    with_model, rejected = _extract(text, settings, resources)
+    assert rules_only
+    assert with_model == [] and any("crime" in r.detail for r in rejected)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The army freed three villages from the jihadists on Tuesday, near Djibo.", "Government regains territory"),
+        ("The rebels took over two localities near Ménaka on Sunday.", "Non-state actor overtakes territory"),
+        ("Troops set up a new military observation post near Arbinda on Friday.", "Headquarters or base established"),
+        ("Dozens of shops were burned in Kaya on Monday, residents said.", "Looting/property destruction"),
+    ],
+)
+def test_general_trigger_forms(settings, resources, sentence, expected):
+    mentions, _ = _extract(sentence, settings, resources)
+    assert mentions and mentions[0].sub_event_type == expected
