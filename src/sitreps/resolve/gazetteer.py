@@ -7,14 +7,12 @@ The packaged table ``data/gazetteer.tsv.gz`` is built by ``scripts/build_gazette
 
 from __future__ import annotations
 
-import dataclasses
 import gzip
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from pathlib import Path
 
@@ -22,6 +20,8 @@ from rapidfuzz import fuzz, process
 
 from ..errors import InputError, MissingResourceError
 from ..model import Place
+from .descriptions import LEVEL_WORDS, parse_parts, parse_place_description, strip_qualifiers  # noqa: F401 - re-exported
+from .names import _COMPASS, admin_key, clean_admin_name, is_useful_alternate, normalize_name, sound_key  # noqa: F401 - re-exported
 
 COLUMNS: tuple[str, ...] = (
     "geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude", "feature_class",
@@ -61,72 +61,6 @@ _CONTEXT_CUTOFF, _CLOSE_FIT = 72, 0.9  # near spellings are trusted further when
 _ANCHOR_FALLBACK, _UNIT_FALLBACK = 0.53, 0.45
 _UNIT_OVER_TOWN = 0.5  # 'Soum province, near Djibo' means Djibo
 
-_FOLDED = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
-_APOSTROPHES = re.compile(r"[’'`´ʼʻ‘]")
-_SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,]+")
-
-
-def normalize_name(text: str) -> str:
-    """Index key: lowercase, accents stripped, apostrophes dropped, hyphens as spaces."""
-    text = text.lower().translate(_FOLDED)
-    if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = _APOSTROPHES.sub("", text)
-    return _SEPARATORS.sub(" ", text).strip()
-
-
-_COMPASS = {
-    "north": "nord", "northern": "nord", "south": "sud", "southern": "sud", "east": "est", "eastern": "est",
-    "west": "ouest", "western": "ouest", "center": "centre", "central": "centre", "centre": "centre",
-}
-
-
-def admin_key(name: str) -> str:
-    """Order- and language-blind key of an admin name: 'North Central region' and 'Centre-Nord' agree."""
-    words = [_COMPASS.get(w, w) for w in normalize_name(name).split() if w not in ("region", "province")]
-    return " ".join(sorted(words))
-
-
-_SOUNDS = tuple((re.compile(pattern), replacement) for pattern, replacement in (
-    (r"[^a-z]", ""), (r"d[jy]|di(?=[aeou])", "j"), (r"ou|oo|w", "u"), (r"y", "i"), (r"ph", "f"),
-    (r"c(?=[aou])|ck|qu|kh", "k"), (r"gh", "g"), (r"gu(?=[ei])", "g"), (r"sh|tch", "ch"), (r"(?<!c)h", ""),
-    (r"(.)\1+", r"\1"),
-))
-
-
-def sound_key(name: str) -> str:
-    """Spelling-blind key for names written in French or English transcription: 'Ouahigouya' and
-    'Wahiguya', 'Diarakorosso' and 'Dyarakorosso', 'Namssiguia' and 'Namsiguia' share one."""
-    key = normalize_name(name)
-    for pattern, replacement in _SOUNDS:
-        key = pattern.sub(replacement, key)
-    return key
-
-
-def is_useful_alternate(name: str) -> bool:
-    """Latin-script names only: no codes, URLs, numbers or romanised junk in lowercase."""
-    if not name or len(name) > 60 or any(c.isdigit() for c in name) or "http" in name or "www" in name:
-        return False
-    letters = [c for c in name if c.isalpha()]
-    if len(letters) < 2 or not letters[0].isupper():
-        return False
-    if name.isupper() and len(name) <= 4:  # airport and postal codes such as BKO
-        return False
-    return all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
-
-
-_ADMIN_AFFIXES = re.compile(
-    r"^(?:province\s+(?:du|de\s+la|de\s+l[’']|des|de)\s*|cercle\s+(?:de|d[’'])\s*|d[ée]partement\s+(?:de|du|d[’'])\s*"
-    r"|r[ée]gion\s+(?:de|du|d[’'])\s*|ville\s+de\s+)|\s+(?:province|cercle|region|department|prefecture)$",
-    re.IGNORECASE,
-)
-
-
-def clean_admin_name(name: str) -> str:
-    """'Province du Soum' -> 'Soum', 'Douentza Cercle' -> 'Douentza', 'Mopti Region' -> 'Mopti'."""
-    return _ADMIN_AFFIXES.sub("", name).strip() or name
-
-
 def parse_dump_line(line: str, path: Path, line_no: int) -> list[str]:
     """The 19 fields of one GeoNames dump line, or InputError naming the line."""
     fields = line.rstrip("\r\n").split("\t")
@@ -165,101 +99,6 @@ def write_rows(lines: Iterable[str], out: Path) -> int:
     return len(lines)
 
 
-# ---- place descriptions -------------------------------------------------------------------
-
-_DIRECTION = r"(?:north|south|east|west|nord|sud|est|ouest)(?:[\s-]?(?:east|west|est|ouest))?"
-_DISTANCE = r"(?:(?:about|some|around|approximately|environ|à|a\s+dozen|a\s+few|\w+)\s+)?(?:\d+(?:[.,]\d+)?\s*)?(?:km|kms|kilometres?|kilometers?|miles?)"
-_LEADING = re.compile(
-    rf"^{_DISTANCE}\s+(?:away\s+)?(?:(?:to\s+the\s+|au\s+)?{_DIRECTION}\s+)?(?:of|from|de|du|d[’'])?\s*"
-    rf"|^(?:to\s+the\s+)?{_DIRECTION}\s+(?:of|de|du|d[’'])\s+"
-    r"|^(?:in|at|on|near|outside|around|between|close\s+to|not\s+far\s+from|the|a|an|près\s+de|pres\s+de|non\s+loin\s+de"
-    r"|aux\s+environs\s+de|dans|entre|à|en|au|aux|sur|le|la|les|l[’'])\s+"
-    r"|^(?:(?:north|south)[\s-]?)?(?:north|south|east|west)ern\s+(?!(?:region|province)\b)"
-    r"|^(?:the\s+)?(?:towns?|city|villages?|hamlets?|communes?|locality|area|region|province|district|department|cercle|"
-    r"municipality|vicinity|outskirts|surroundings|bush|forest|forest\s+area|height|territory|axis)\s+of\s+"
-    r"|^(?:(?:la\s+)?(?:ville|commune|localité|localite|région|region|province|zone|préfecture|prefecture|cercle|périphérie|"
-    r"brousse|forêt)|le\s+village|le\s+département|le\s+departement|les\s+environs)\s+(?:de|du|d[’'])\s*"
-    r"|^(?:village|cercle|département|departement|axe)\s+(?:de|du|d[’'])\s*",
-    re.IGNORECASE,
-)
-_TRAILING = re.compile(
-    r"\s+(?:town|towns|city|village|commune|comune|locality|area|region|région|province|district|department|dep[’']t|"
-    r"département|cercle|municipality|zone|sector|secteur|prefecture|préfecture|camp|axis|road|surroundings|vicinity|"
-    r"forest|mining\s+site|site|border|neighbou?rhood|outskirts|bush)$",
-    re.IGNORECASE,
-)
-# Words that join a place to a wider one: "Kalari in Piela area", "Gomboro near Dori".
-_CONNECTOR = re.compile(
-    rf"\s+(?:in|near|on|along|at|close\s+to|not\s+far\s+from|outside|{_DIRECTION}\s+of|{_DISTANCE}\s+(?:from|away|of)|"
-    r"dans|près\s+de|non\s+loin\s+de|au\s+(?:nord|sud)|à\s+l[’']\s*(?:est|ouest))\s+",
-    re.IGNORECASE,
-)
-_LEVEL_WORDS: dict[str, str] = {
-    "region": "admin1", "région": "admin1", "province": "admin2", "cercle": "admin2", "department": "admin2",
-    "département": "admin2", "departement": "admin2", "prefecture": "admin2", "préfecture": "admin2",
-}
-_LEVEL_WORD = re.compile(r"^(?:(?:the|la|le)\s+)?(" + "|".join(_LEVEL_WORDS) + r")\b", re.IGNORECASE)
-
-
-def _strip_qualifiers(text: str) -> tuple[str, str]:
-    """Drop stacked leading qualifiers ('near the town of') and one trailing kind word ('region')."""
-    hint = ""
-    for _ in range(5):
-        stripped = _LEADING.sub("", text, count=1).strip()
-        if not stripped or stripped == text:
-            break
-        word = _LEVEL_WORD.match(text)
-        hint = _LEVEL_WORDS[word.group(1).lower()] if word else hint
-        text = stripped
-    trailing = _TRAILING.search(text)
-    if trailing and trailing.start() > 0:
-        hint = _LEVEL_WORDS.get(trailing.group(0).strip().lower(), hint)
-        text = text[: trailing.start()].strip()
-    return text.strip(" .'\"’-"), hint
-
-
-def _parse(text: str) -> tuple[str, list[str], str, list[str]]:
-    """Core name, context names (wider places, innermost first), a level hint from 'region' etc.
-    and other spellings of the core ('Belharo (also called Belhouro)')."""
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")  # zero-width spaces
-    text = re.sub(r"(?<=[^\W_])#|(#[^\W_][^\s#,;()]*)\s+(?=#)", lambda m: (m.group(1) or "") + ", #", text)
-    text = re.sub(r"[#_]", " ", text)  # '#Sanmatenga #Kaya' and 'Kaya#Bam' are lists, '#Gorom_Gorom' one name
-    lines = [line.strip(" .;:") for line in text.splitlines() if line.strip(" .;:")] or [""]
-    main, extra = lines[0], lines[1:]
-    brackets = re.findall(r"\(([^)]*)\)?", main)
-    main = re.sub(r"\([^)]*\)?", " ", main)
-    pieces = [p.strip() for p in re.split(r"[,;]", re.sub(r"\s+", " ", main)) if p.strip()] or [""]
-    core, hint = _strip_qualifiers(pieces[0])
-    joined = _CONNECTOR.split(core, maxsplit=1)
-    if len(joined) == 2 and joined[0].strip():
-        core, hint = _strip_qualifiers(joined[0])  # 'Tia area in the Mouhoun region': the region is context
-        pieces.insert(1, joined[1])
-    owner = re.fullmatch(r"((?:\S+\s+){0,2}?\S+)[’']s\s+(.+)", core)  # "Ouagadougou's Ragnongo neighbourhood"
-    if owner:
-        core = _strip_qualifiers(owner.group(2))[0]
-        pieces.insert(1, owner.group(1))
-    context, spellings = [], []
-    for piece in [*pieces[1:], *brackets, *extra]:
-        for part in re.split(r"[,;]", piece):
-            also = re.match(r"\s*(?:also\s+(?:called|known\s+as|spelt|spelled)|a\.?k\.?a\.?|alias|dit|appel[ée]e?)\s+(.+)", part, re.I)
-            if also:
-                spellings.append(also.group(1).strip())
-                continue
-            for sub in _CONNECTOR.split(" " + part.strip()):  # 'Mentao area in the Sahel': both count
-                if re.match(rf"\s*the\s+{_DIRECTION}(?![\w’'-])", sub, re.IGNORECASE):
-                    continue  # 'in the North' is a direction; 'North region' and '(North)' name a region
-                name, _ = _strip_qualifiers(sub.strip())
-                if name and not re.fullmatch(r"(?:and|et|of|de)\b.*", name, re.IGNORECASE):
-                    context.append(name)
-    return core, context, hint, spellings
-
-
-def parse_place_description(text: str) -> tuple[str, list[str]]:
-    """'Djibo, Soum province' -> ('Djibo', ['Soum']); 'near Mopti' -> ('Mopti', [])."""
-    core, context, _, _ = _parse(text)
-    return core, context
-
-
 # ---- records ------------------------------------------------------------------------------
 
 
@@ -280,7 +119,7 @@ class Geocoded:
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 # Capitalised words that start a phrase but name nothing ('Near Partiaga', 'The Toeni detachment').
 _NOT_NAMES = frozenset(normalize_name(w) for w in (
-    *_LEVEL_WORDS, "the", "near", "in", "at", "on", "of", "and", "between", "around", "vicinity", "village", "town", "city",
+    *LEVEL_WORDS, "the", "near", "in", "at", "on", "of", "and", "between", "around", "vicinity", "village", "town", "city",
     "area", "axis", "road", "route", "sector", "secteur", "commune", "district", "zone", "locality", "hamlet", "north",
     "south", "east", "west", "nord", "sud", "est", "ouest", "le", "la", "les", "des", "du", "de", "pres", "entre",
     "villages", "towns", "localities", "communes", "hamlets", "areas",
@@ -426,7 +265,7 @@ class Gazetteer:
         admin unit it names or near the town it names fits. When the core name is unknown, the
         named town stands in for it, then the named unit.
         """
-        core, context, hint, spellings = _parse(name)
+        core, context, hint, spellings = parse_parts(name)
         wider = []
         for part in context:
             iso3 = self.country_of(part)
@@ -555,7 +394,7 @@ class Gazetteer:
         place of the country is spelt nearly so."""
         found: list[tuple[str, list[int], str]] = []
         for segment in re.split(r"[,;:()\[\]/&+]|\s-\s|\s(?:and|et|or|ou|between|entre)\s", text):
-            words, run, i = _WORD.findall(_strip_qualifiers(segment.strip())[0]), [], 0
+            words, run, i = _WORD.findall(strip_qualifiers(segment.strip())[0]), [], 0
             compass = not re.match(r"(?:\w+\s+)?(?:the|la|le)\s", segment.strip(), re.IGNORECASE)  # 'in the North'
             while i <= len(words):
                 spans = (" ".join(words[i:j]) for j in range(min(len(words), i + 4), i, -1))

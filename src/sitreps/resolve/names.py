@@ -1,0 +1,77 @@
+"""Name keys for matching place names across spellings, accents and languages.
+
+``normalize_name`` is the exact key, ``sound_key`` the spelling-blind one (French and English
+transcriptions of one Sahel name share it), ``admin_key`` compares admin-unit names across
+languages ("North Central" and "Centre-Nord"). Also the tests that keep GeoNames alternates and
+admin names useful.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FOLDED = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
+_APOSTROPHES = re.compile(r"[’'`´ʼʻ‘]")
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,]+")
+
+
+def normalize_name(text: str) -> str:
+    """Index key: lowercase, accents stripped, apostrophes dropped, hyphens as spaces."""
+    text = text.lower().translate(_FOLDED)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _APOSTROPHES.sub("", text)
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+_COMPASS = {
+    "north": "nord", "northern": "nord", "south": "sud", "southern": "sud", "east": "est", "eastern": "est",
+    "west": "ouest", "western": "ouest", "center": "centre", "central": "centre", "centre": "centre",
+}
+
+
+def admin_key(name: str) -> str:
+    """Order- and language-blind key of an admin name: 'North Central region' and 'Centre-Nord' agree."""
+    words = [_COMPASS.get(w, w) for w in normalize_name(name).split() if w not in ("region", "province")]
+    return " ".join(sorted(words))
+
+
+_SOUNDS = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+    (r"[^a-z]", ""), (r"d[jy]|di(?=[aeou])", "j"), (r"ou|oo|w", "u"), (r"y", "i"), (r"ph", "f"),
+    (r"c(?=[aou])|ck|qu|kh", "k"), (r"gh", "g"), (r"gu(?=[ei])", "g"), (r"sh|tch", "ch"), (r"(?<!c)h", ""),
+    (r"(.)\1+", r"\1"),
+))
+
+
+def sound_key(name: str) -> str:
+    """Spelling-blind key for names written in French or English transcription: 'Ouahigouya' and
+    'Wahiguya', 'Diarakorosso' and 'Dyarakorosso', 'Namssiguia' and 'Namsiguia' share one."""
+    key = normalize_name(name)
+    for pattern, replacement in _SOUNDS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def is_useful_alternate(name: str) -> bool:
+    """Latin-script names only: no codes, URLs, numbers or romanised junk in lowercase."""
+    if not name or len(name) > 60 or any(c.isdigit() for c in name) or "http" in name or "www" in name:
+        return False
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 2 or not letters[0].isupper():
+        return False
+    if name.isupper() and len(name) <= 4:  # airport and postal codes such as BKO
+        return False
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+
+
+_ADMIN_AFFIXES = re.compile(
+    r"^(?:province\s+(?:du|de\s+la|de\s+l[’']|des|de)\s*|cercle\s+(?:de|d[’'])\s*|d[ée]partement\s+(?:de|du|d[’'])\s*"
+    r"|r[ée]gion\s+(?:de|du|d[’'])\s*|ville\s+de\s+)|\s+(?:province|cercle|region|department|prefecture)$",
+    re.IGNORECASE,
+)
+
+
+def clean_admin_name(name: str) -> str:
+    """'Province du Soum' -> 'Soum', 'Douentza Cercle' -> 'Douentza', 'Mopti Region' -> 'Mopti'."""
+    return _ADMIN_AFFIXES.sub("", name).strip() or name

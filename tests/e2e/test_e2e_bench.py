@@ -1,0 +1,37 @@
+"""`sitreps bench` and bench/quality.py as a user runs them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from e2e_cli import run_sitreps
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared" / "data"
+
+
+def test_bench_names_a_folder_without_the_labelled_data(tmp_path):
+    done = run_sitreps(["bench", "--data", tmp_path / "nowhere"], cwd=tmp_path)
+    assert done.returncode == 4
+    assert "nowhere" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_quality_script_skips_cleanly_without_data(tmp_path):
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "quality.py"), "--data", str(tmp_path)], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert "skipped" in done.stderr
+
+
+@pytest.mark.skipif(not (SHARED / "case2021_task2" / "dev.tsv").is_file(), reason="../shared/data is absent")
+def test_bench_prints_every_table_on_the_shared_data(tmp_path):
+    pytest.importorskip("sklearn")
+    done = run_sitreps(["bench", "--data", SHARED], cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    for heading in ("CASE 2021 dev: weighted F1", "UCDP GED Burkina Faso", "UCDP headlines", "Gazetteer self-check", "| Grenade |"):
+        assert heading in done.stdout
+    weighted_f1 = float(done.stdout.split("no event = wrong) | ")[1].split(" | ")[1])
+    assert 0.5 < weighted_f1 <= 1.0
