@@ -76,6 +76,9 @@ NOT_ACLED_SHARE = 0.5
 NOT_POLITICAL = tuple(label for label in NOT_ACLED if label != "ATTRIB")
 RULE_WEIGHT = 0.6
 
+# Trigger rules this sure name an act that is an event by itself (see data/triggers.toml scores).
+DEFINITE_TRIGGER = 0.85
+
 # A story with this many sport cues is a match report: its "deadly counter-attack" is no event.
 OFF_TOPIC_STORY_CUES = 4
 
@@ -151,13 +154,16 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
         previous_index = index
     for number, draft in enumerate(drafts):
         _retype_by_toll(draft)
-        if not draft.place_text and not draft.roles.actor1 and not draft.roles.actor2:
+        # An unambiguous act ("suicide bombers blew themselves up", "a chlorine attack") is an
+        # event even when the sentence names no actor; a common verb needs an actor to be one.
+        definite = bool(draft.roles.actor1 or draft.roles.actor2) or draft.trigger_score >= DEFINITE_TRIGGER
+        if not draft.place_text and not (draft.roles.actor1 or draft.roles.actor2) and not (definite and draft.explicit_date):
             out.append(_rejected(article, f"d{number}", "not_event", "no actor and no place"))
             continue
         vague = not draft.explicit_date and not draft.fatalities and (
             not draft.place_text or draft.place_qualifier in ("region", "unlisted-region")
         )
-        if vague and (not (draft.roles.actor1 or draft.roles.actor2) or _tells_many(draft, language, lexicon)):
+        if vague and (not definite or _tells_many(draft, language, lexicon)):
             # "Fighting resumed in the north", "attacks in the Tillabéri region have continued":
             # no town, no day, no toll, and no definite actors doing one thing - not codable.
             out.append(_rejected(article, f"d{number}", "not_event", "no town, no day, no toll: not one definite event"))

@@ -118,3 +118,31 @@ def test_type_model_sets_aside_a_sentence_that_reads_as_crime(settings):
 def test_general_trigger_forms(settings, resources, sentence, expected):
     mentions, _ = _extract(sentence, settings, resources)
     assert mentions and mentions[0].sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The government and the rebels agreed to resume peace talks in Niamey.", "Agreement"),
+        ("An exchange of prisoners took place at the border post.", "Agreement"),
+        ("Soldiers abused women and girls fleeing the fighting.", "Sexual violence"),
+        ("Students held a die-in outside the ministry.", "Peaceful protest"),
+        ("Hundreds of youths joined aggressive demonstrations in the capital.", "Violent demonstration"),
+        ("Residents condemned the destruction of shops and homes in the market.", "Looting/property destruction"),
+        ("The army reinforced its positions around the town.", "Change to group/activity"),
+    ],
+)
+def test_general_trigger_forms_are_read(sentence, expected):
+    from sitreps.extract.classifier import classify, load_lexicon
+
+    assert expected in {t.sub_event_type for t in classify(sentence, "en", load_lexicon())}
+
+
+def test_an_unambiguous_act_on_a_named_day_is_an_event_without_actor_or_town(settings, resources):
+    mentions, _ = _extract("Two suicide bombers blew themselves up outside a mosque on Monday.", settings, resources)
+    assert [m.sub_event_type for m in mentions] == ["Suicide bomb"]
+
+
+def test_a_common_verb_without_actor_town_or_day_is_not_an_event(settings, resources):
+    mentions, _ = _extract("Several houses were damaged, residents said.", settings, resources)
+    assert mentions == []
