@@ -138,6 +138,22 @@ def test_general_trigger_forms_are_read(sentence, expected):
     assert expected in {t.sub_event_type for t in classify(sentence, "en", load_lexicon())}
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Les soldats ont installé un nouveau poste d'observation près d'Arbinda.", "Headquarters or base established"),
+        ("Le gouvernement et les rebelles ont accepté de reprendre les pourparlers de paix.", "Agreement"),
+        ("Des soldats ont abusé de femmes et de jeunes filles.", "Sexual violence"),
+        ("L'armée a renforcé ses positions autour de la ville.", "Change to group/activity"),
+        ("Les habitants dénoncent la destruction de boutiques et de maisons.", "Looting/property destruction"),
+    ],
+)
+def test_general_trigger_forms_are_read_in_french(sentence, expected):
+    from sitreps.extract.classifier import classify, load_lexicon
+
+    assert expected in {t.sub_event_type for t in classify(sentence, "fr", load_lexicon())}
+
+
 def test_an_unambiguous_act_on_a_named_day_is_an_event_without_actor_or_town(settings, resources):
     mentions, _ = _extract("Two suicide bombers blew themselves up outside a mosque on Monday.", settings, resources)
     assert [m.sub_event_type for m in mentions] == ["Suicide bomb"]
