@@ -118,7 +118,9 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
     if off_topic_cues(f"{article.title or ''}\n{article.text}", language, lexicon) >= OFF_TOPIC_STORY_CUES:
         return [Rejected(article.article_id, article.path, STAGE, "not_event", "off-topic story (sport)")]
     sentences = split_sentences(article.text)
-    candidates: list[tuple[int, Sentence, list]] = []
+    # (index, the text read for this event, its triggers, days before the main event when it is
+    # an earlier event told inside the sentence, the whole sentence quoted as evidence)
+    candidates: list[tuple[int, Sentence, list, int | None, Sentence]] = []
     out: list[Mention | Rejected] = []
     for index, sentence in enumerate(sentences):
         triggers = classify(sentence.text, language, lexicon)
@@ -132,22 +134,34 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
         if sum(probabilities.get(label, 0.0) for label in NOT_POLITICAL) > NOT_ACLED_SHARE:
             out.append(_rejected(article, f"s{index}", "not_event", "reads as crime, disaster or diplomacy"))
             continue
-        candidates.append((index, sentence, _weighed(triggers, probabilities)))
+        split = _earlier_event(sentence, language, lexicon)
+        if split is None:
+            candidates.append((index, sentence, _weighed(triggers, probabilities), None, sentence))
+            continue
+        (main, main_triggers), (clause, clause_triggers), days = split
+        main_probabilities = type_model.probabilities(main.text) if type_model else {}
+        candidates.append((index, main, _weighed(main_triggers, main_probabilities), None, sentence))
+        clause_probabilities = type_model.probabilities(clause.text) if type_model else {}
+        candidates.append((index, clause, _weighed(clause_triggers, clause_probabilities), days, sentence))
     if not candidates:
         return out
 
     nlp = resources.nlp(language)
-    docs = nlp.pipe([sentence.text for _, sentence, _ in candidates])
+    docs = nlp.pipe([sentence.text for _, sentence, _, _, _ in candidates])
     opening = split_sentences(article.text)[:40]
-    countries = _countries_named(article, opening + [sentence for _, sentence, _ in candidates], resources.gazetteer)
+    countries = _countries_named(article, opening + [sentence for _, sentence, _, _, _ in candidates], resources.gazetteer)
     article_country = _most_named(countries, {-1} | {s.start for s in opening})
     drafts: list[_Draft] = []
     previous_index = -10
-    for (index, sentence, triggers), doc in zip(candidates, docs):
+    for (index, sentence, triggers, days_before, whole), doc in zip(candidates, docs):
         ner_spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
-        country = next((iso3 for iso3, by_name in countries.get(sentence.start, ()) if by_name), None) or article_country
+        country = next((iso3 for iso3, by_name in countries.get(whole.start, ()) if by_name), None) or article_country
         draft = _draft(sentence, triggers, ner_spans, article, country, resources, drafts)
-        if drafts and _continues(drafts[-1], draft, sentence, index - previous_index):
+        draft.sentences = [whole]  # a part of a sentence is read, the whole sentence is quoted
+        if days_before is not None and drafts:
+            _date_from(draft, drafts[-1], days_before)
+            drafts.append(draft)
+        elif drafts and _continues(drafts[-1], draft, sentence, index - previous_index):
             _absorb(drafts[-1], draft)
         else:
             drafts.append(draft)
@@ -176,6 +190,64 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
             continue
         out.append(_to_mention(article, number, draft, settings))
     return out
+
+
+# "... retook Léré a week after JNIM seized it": an earlier event told inside the sentence.
+_EARLIER = {
+    "en": re.compile(
+        r",?\s+(?P<gap>(?P<n>a|an|one|two|three|four|five|six|seven|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before))\s+(?=\S)",
+        re.I,
+    ),
+    "fr": re.compile(
+        r",?\s+(?P<gap>(?P<n>un|une|deux|trois|quatre|cinq|six|sept|dix|\d{1,2})\s+(?P<unit>jours?|semaines?)\s+(?P<dir>après|avant)(?:\s+que|\s+qu['’])?)\s*(?=\S)",
+        re.I,
+    ),
+}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4, "quatre": 4,
+           "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "ten": 10, "dix": 10}
+
+
+def _earlier_event(sentence: Sentence, language: str, lexicon):
+    """Split "X retook the town a week after Y seized it" into the main event and the earlier one.
+
+    Only a stated gap of days or weeks splits: "retook the town after clashes" is one event (the
+    clashes are part of the retaking), while "a week after" puts the second act on another day,
+    which by the contract's event unit is another event. Returns ((main, triggers), (clause,
+    triggers), days the clause's event lies before the main one), or None.
+    """
+    pattern = _EARLIER.get(language)
+    match = pattern.search(sentence.text) if pattern else None
+    if match is None:
+        return None
+    cut, clause_start = match.start(), match.end()
+    main = Sentence(sentence.start, sentence.start + cut, sentence.text[:cut], sentence.paragraph)
+    clause = Sentence(sentence.start + clause_start, sentence.end, sentence.text[clause_start:], sentence.paragraph)
+    main_triggers, clause_triggers = classify(main.text, language, lexicon), classify(clause.text, language, lexicon)
+    if not main_triggers or not clause_triggers:
+        return None
+    count = _COUNTS.get(match.group("n").lower()) or int(match.group("n"))
+    days = count * (7 if match.group("unit").lower().startswith(("week", "semaine")) else 1)
+    if match.group("dir").lower() in ("before", "avant"):
+        days = -days
+    return (main, main_triggers), (clause, clause_triggers), days
+
+
+def _date_from(clause: _Draft, main: _Draft, days_before: int) -> None:
+    """The earlier event's date, place and opponent come from the main event's sentence."""
+    if main.event_date is not None:
+        clause.event_date = main.event_date - timedelta(days=days_before)
+        clause.time_precision, clause.explicit_date = main.time_precision, main.explicit_date
+        clause.date_text = f"{abs(days_before)} days {'before' if days_before > 0 else 'after'} {main.date_text or 'the main event'}"
+    if not clause.place_text:
+        clause.place_text, clause.place_qualifier = main.place_text, main.place_qualifier
+    roles, other = clause.roles, main.roles
+    if roles.actor1 and other.actor1 and other.actor1 != roles.actor1:
+        # "Troops retook the town a week after JNIM seized it": the troops lost it to JNIM, and
+        # took it back from JNIM.
+        if not roles.actor2 or roles.actor2 == other.actor2:
+            clause.roles = dataclasses.replace(roles, actor2=other.actor1, actor2_type=other.actor1_type)
+        if not other.actor2 or other.actor2 == roles.actor1:
+            main.roles = dataclasses.replace(other, actor2=roles.actor1, actor2_type=roles.actor1_type)
 
 
 def _tells_many(draft: _Draft, language: str, lexicon) -> bool:

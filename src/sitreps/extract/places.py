@@ -56,6 +56,13 @@ _KIND_BEFORE = re.compile(r"\b(?:the |la |le |l')?" + _KINDS + r" (?:of|de|d')\s
 _KIND_AFTER = re.compile(r"\s+" + _KINDS + r"\b", re.IGNORECASE)
 _REGION_KINDS = frozenset({"district", "province", "region", "county", "state", "région", "département"})
 
+# Where people went, not where the event was: "the troops withdrew towards Niono", "ont fui vers Djibo".
+_DESTINATION = re.compile(
+    r"\b(?:towards?|in the direction of|(?:fled|withdrew|retreated|pulled back|headed|heading|moved|returned) (?:to|for)|"
+    r"vers|en direction de|(?:ont fui|se sont repliés|se sont réfugiés|se sont retirés) (?:à|sur|vers))\s+(?:the\s+|la\s+|le\s+|l')?$",
+    re.IGNORECASE,
+)
+
 _FOCUS_COUNTRIES = frozenset({"MLI", "BFA", "NER"})
 
 
@@ -131,6 +138,8 @@ def _read_place(sentence: str, start: int, end: int, gazetteer, whole_run: bool 
         return None
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 25]
+    if _DESTINATION.search(before):
+        return None
     if gazetteer.country_of(text):
         return PlacePhrase(start, end, text, "region", "country", 0.2)
     candidates = gazetteer.lookup(text, None, limit=8, fuzzy=False)

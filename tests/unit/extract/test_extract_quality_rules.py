@@ -162,3 +162,31 @@ def test_an_unambiguous_act_on_a_named_day_is_an_event_without_actor_or_town(set
 def test_a_common_verb_without_actor_town_or_day_is_not_an_event(settings, resources):
     mentions, _ = _extract("Several houses were damaged, residents said.", settings, resources)
     assert mentions == []
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("On Friday, Malian troops retook Hombori, a week after JNIM fighters seized it.", "en"),
+        ("Vendredi, l'armée malienne a repris Hombori, une semaine après que les combattants du JNIM s'en sont emparés.", "fr"),
+    ],
+)
+def test_an_earlier_event_inside_the_sentence_is_its_own_record(settings, resources, text, language):
+    mentions, _ = _extract(text, settings, resources, language)
+    by_type = {m.sub_event_type: m for m in mentions}
+    assert set(by_type) == {"Government regains territory", "Non-state actor overtakes territory"}
+    retaken, taken = by_type["Government regains territory"], by_type["Non-state actor overtakes territory"]
+    assert retaken.event_date == date(2024, 3, 8)  # the Friday before publication
+    assert taken.event_date == date(2024, 3, 1)  # a week earlier
+    assert taken.place_text == retaken.place_text == "Hombori"
+    assert "JNIM" in taken.actor1_text and "JNIM" in retaken.actor2_text
+
+
+def test_after_without_a_gap_stays_one_event(settings, resources):
+    mentions, _ = _extract("On Friday, troops retook Hombori after clashes with JNIM fighters.", settings, resources)
+    assert [m.sub_event_type for m in mentions] == ["Government regains territory"]
+
+
+def test_a_destination_is_not_the_event_place(gazetteer):
+    found = find_places("Nine soldiers were killed in Boni, while the others withdrew towards Douentza.", gazetteer, [])
+    assert [p.text for p in found] == ["Boni"]
