@@ -24,7 +24,7 @@ from .classifier import classify
 from .dates import find_dates
 from .fatalities import count_fatalities
 from .filters import is_generic, is_not_event, off_topic_cues
-from .places import find_places
+from .places import PlacePhrase, find_places
 from .roles import ARMED_TYPES, DEFAULT_TEXTS, assign_roles, find_actor_phrases
 from .sentences import Sentence, split_sentences
 from .typemodel import NOT_ACLED
@@ -302,12 +302,17 @@ def _draft(sentence, triggers, ner_spans, article, country, resources, drafts) -
     text = sentence.text
     trigger = triggers[0]
     phrases = find_actor_phrases(text, resources.actors, country)
-    roles = assign_roles(text, phrases, trigger.start)
+    roles = _named_back(assign_roles(text, phrases, trigger.start), text, drafts)
     sub_event_type = _retype(trigger.sub_event_type, roles)
     ner_places = [(s, e) for s, e, label in ner_spans if label in ("GPE", "LOC", "FAC")]
     places = find_places(text, resources.gazetteer, list(roles.spans), ner_places)
     located = [p for p in places if p.level != "country"]
     place = located[0] if located else (places[0] if places else None)
+    if not located and _SAME_PLACE.search(text):
+        # "they set fire to the town's market": the town the story has been telling of.
+        earlier = next((d for d in reversed(drafts) if d.place_text and d.place_qualifier in ("", "near")), None)
+        if earlier is not None:
+            place = PlacePhrase(0, 0, earlier.place_text, earlier.place_qualifier, "populated", 0.0)
     draft = _Draft(
         sub_event_type=sub_event_type,
         sentences=[sentence],
@@ -348,6 +353,29 @@ def _date(draft: _Draft, text: str, article: Article, resources, drafts: list[_D
         draft.event_date, draft.time_precision = article.published - timedelta(days=3), 2
 
 
+# "the fighters", "les assaillants": a definite article points back to a group already named.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|these|those|les|ces)\s+(?:\w+\s+)?(?:fighters|militants|jihadists|gunmen|assailants|attackers|insurgents|"
+    r"combattants|assaillants|jihadistes|djihadistes|hommes armés|terroristes|insurgés)\b",
+    re.I,
+)
+
+
+_CLAIMED_TOLL = re.compile(r"\bclaim(?:ed|s|ing)\b|\bboast\w*|revendiqu\w*|affirm\w* avoir", re.I)
+_SAME_PLACE = re.compile(r"\bthe (?:town|village|city|locality)(?:'s)?\b|\b(?:la ville|le village|la localité|la commune)\b(?!\s+(?:de|d'))", re.I)
+
+
+def _named_back(roles, text: str, drafts: list[_Draft]):
+    """Put the group named earlier in the story in place of "the fighters" (same story only)."""
+    if (roles.actor1 and not _unidentified(roles.actor1)) or not _BACK_REFERENCE.search(text):
+        return roles
+    for earlier in reversed(drafts):
+        named = earlier.roles.actor1
+        if named and not _unidentified(named) and earlier.roles.actor1_type in ARMED_TYPES and earlier.roles.actor1_type != "State forces":
+            return dataclasses.replace(roles, actor1=named, actor1_type=earlier.roles.actor1_type)
+    return roles
+
+
 def _retype(sub_event_type: str, roles) -> str:
     """Battles need two armed sides; violence against civilians needs unarmed targets."""
     target = roles.actor2_type
@@ -386,8 +414,10 @@ def _continues(previous: _Draft, draft: _Draft, sentence: Sentence, gap: int) ->
 
 def _absorb(target: _Draft, extra: _Draft) -> None:
     target.sentences.extend(extra.sentences)
-    # Restatements ("Among the dead were three women...") repeat, not add, so keep the larger.
-    if extra.fatalities > target.fatalities:
+    # Restatements ("Among the dead were three women...") repeat, not add, so keep the larger;
+    # but a party's own claim ("JNIM claimed it had killed dozens") never raises a reported toll.
+    claimed_toll = target.fatalities and _CLAIMED_TOLL.search(" ".join(x.text for x in extra.sentences))
+    if extra.fatalities > target.fatalities and not claimed_toll:
         target.fatalities, target.fatalities_text = extra.fatalities, extra.fatalities_text
     target.claimant = target.claimant or extra.claimant
     if not target.place_text and extra.place_text:

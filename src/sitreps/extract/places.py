@@ -56,10 +56,13 @@ _KIND_BEFORE = re.compile(r"\b(?:the |la |le |l')?" + _KINDS + r" (?:of|de|d')\s
 _KIND_AFTER = re.compile(r"\s+" + _KINDS + r"\b", re.IGNORECASE)
 _REGION_KINDS = frozenset({"district", "province", "region", "county", "state", "région", "département"})
 
-# Where people went, not where the event was: "the troops withdrew towards Niono", "ont fui vers Djibo".
+# Where people went or came from, not where the event was: "the troops withdrew towards Niono",
+# "reinforcements were sent from Douentza", "ont fui vers Djibo".
 _DESTINATION = re.compile(
     r"\b(?:towards?|in the direction of|(?:fled|withdrew|retreated|pulled back|headed|heading|moved|returned) (?:to|for)|"
-    r"vers|en direction de|(?:ont fui|se sont repliés|se sont réfugiés|se sont retirés) (?:à|sur|vers))\s+(?:the\s+|la\s+|le\s+|l')?$",
+    r"(?:sent|dispatched|deployed|flown|brought|arrived|came|coming) from|"
+    r"vers|en direction de|en provenance de|(?:envoyés?|dépêchés?|venus?|arrivés?) (?:de|depuis)|"
+    r"(?:ont fui|se sont repliés|se sont réfugiés|se sont retirés) (?:à|sur|vers))\s+(?:the\s+|la\s+|le\s+|l')?$",
     re.IGNORECASE,
 )
 

@@ -190,3 +190,36 @@ def test_after_without_a_gap_stays_one_event(settings, resources):
 def test_a_destination_is_not_the_event_place(gazetteer):
     found = find_places("Nine soldiers were killed in Boni, while the others withdrew towards Douentza.", gazetteer, [])
     assert [p.text for p in found] == ["Boni"]
+
+
+def test_the_fighters_are_the_group_named_earlier_in_the_story(settings, resources):
+    text = (
+        "JNIM fighters attacked an army post in Boni on Saturday, killing four soldiers.\n\n"
+        "On Monday, the fighters looted shops in Hombori and set fire to its market."
+    )
+    mentions, _ = _extract(text, settings, resources)
+    looting = next(m for m in mentions if m.sub_event_type == "Looting/property destruction")
+    assert "JNIM" in looting.actor1_text
+
+
+def test_the_town_is_the_town_the_story_told_of(settings, resources):
+    text = (
+        "JNIM fighters seized Léré on Friday after a day of fighting with the army.\n\n"
+        "On Monday, the fighters set fire to the town's market."
+    )
+    mentions, _ = _extract(text, settings, resources)
+    assert [m.place_text for m in mentions] == ["Léré", "Léré"]
+
+
+def test_a_place_help_came_from_is_not_the_event_place(gazetteer):
+    found = find_places("Reinforcements were sent from Douentza to Boni on Sunday.", gazetteer, [])
+    assert [p.text for p in found] == ["Boni"]
+
+
+def test_a_partys_own_claim_does_not_raise_the_reported_toll(settings, resources):
+    text = (
+        "Jihadists attacked an army post in Boni on Saturday, killing seven soldiers, the army said. "
+        "JNIM claimed it had killed dozens of soldiers in the attack."
+    )
+    mentions, _ = _extract(text, settings, resources)
+    assert [m.fatalities for m in mentions] == [7]
