@@ -69,7 +69,7 @@ class Resources:
 
     @property
     def number_rules(self):
-        from .extract.fatalities import load_number_rules
+        from .extract.numbers import load_number_rules
 
         return self._get("number_rules", load_number_rules)
 

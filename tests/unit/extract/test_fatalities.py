@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitreps.extract.fatalities import FatalityCount, count_fatalities, load_number_rules
+from sitreps.extract.fatalities import FatalityCount, count_fatalities
+from sitreps.extract.numbers import load_number_rules
 
 
 @pytest.fixture(scope="module")
