@@ -171,7 +171,7 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
         # An unambiguous act ("suicide bombers blew themselves up", "a chlorine attack") is an
         # event even when the sentence names no actor; a common verb needs an actor to be one.
         definite = bool(draft.roles.actor1 or draft.roles.actor2) or draft.trigger_score >= DEFINITE_TRIGGER
-        if not draft.place_text and not (draft.roles.actor1 or draft.roles.actor2) and not (definite and draft.explicit_date):
+        if not draft.place_text and not (draft.roles.actor1 or draft.roles.actor2) and not (definite or draft.explicit_date):
             out.append(_rejected(article, f"d{number}", "not_event", "no actor and no place"))
             continue
         vague = not draft.explicit_date and not draft.fatalities and (

@@ -223,3 +223,9 @@ def test_a_partys_own_claim_does_not_raise_the_reported_toll(settings, resources
     )
     mentions, _ = _extract(text, settings, resources)
     assert [m.fatalities for m in mentions] == [7]
+
+
+def test_a_dated_act_without_actor_or_town_is_an_event_of_the_story(settings, resources):
+    mentions, _ = _extract("On Monday, shops were looted and several were set alight.", settings, resources)
+    assert [m.sub_event_type for m in mentions] == ["Looting/property destruction"]
+    assert mentions[0].event_date == date(2024, 3, 11)
