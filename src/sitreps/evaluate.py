@@ -23,6 +23,7 @@ import csv
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -31,6 +32,7 @@ from pathlib import Path
 from . import ingest, pipeline
 from .errors import MissingResourceError
 from .model import SUB_EVENT_TYPES, Mention
+from .resolve.names import admin_key, normalize_name
 from .resources import Resources
 
 ACLED_SUB_EVENT_TYPES = tuple(sub for subs in SUB_EVENT_TYPES.values() for sub in subs)
@@ -191,14 +193,6 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _admin_key(name: str) -> str:
-    """'Centre Nord region' and 'Centre-Nord' compare equal."""
-    from .resolve.gazetteer import normalize_name
-
-    name = re.sub(r"\b(?:region|province|r[ée]gion)\b", " ", name, flags=re.IGNORECASE)
-    return normalize_name(name).replace("-", " ").replace(" ", "")
-
-
 def ucdp_geocode_scores(data_dir: Path, resources: Resources) -> GeocodeReport:
     """Geocode every UCDP `where_description` (exact and near places, where_prec 1-2)."""
     rows = [r for r in read_ucdp(data_dir) if r["where_prec"] in ("1", "2") and r["where_description"].strip()]
@@ -220,7 +214,7 @@ def ucdp_geocode_scores(data_dir: Path, resources: Resources) -> GeocodeReport:
             misses.append((description, f"{best.name} ({best.admin1})", km))
         if row["adm_1"]:
             admin_rated += 1
-            admin_right += _admin_key(best.admin1) == _admin_key(row["adm_1"])
+            admin_right += admin_key(best.admin1) == admin_key(row["adm_1"])
     return GeocodeReport(
         descriptions=len(rows),
         found=found,
@@ -320,8 +314,6 @@ class SelfCheckReport:
 def gazetteer_self_check(data_dir: Path, resources: Resources, per_country: int = 400) -> SelfCheckReport:
     """Look up held-out GeoNames populated places by name, by alternate name and by a plain
     spelling variant, with their country as hint; a hit is the first candidate within NEAR_KM."""
-    from .resolve.gazetteer import normalize_name
-
     gazetteer = resources.gazetteer
     tallies = {kind: [0, 0] for kind in ("name", "alternate", "variant")}
     for iso2, iso3 in (("ML", "MLI"), ("BF", "BFA"), ("NE", "NER")):
@@ -357,8 +349,6 @@ def gazetteer_self_check(data_dir: Path, resources: Resources, per_country: int 
 
 def _plain_variant(name: str) -> str:
     """How an English wire often writes a Sahel name: no accents, no doubled letters, 'ou' kept."""
-    import unicodedata
-
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"([a-z])\1", r"\1", plain)
 

@@ -49,10 +49,6 @@ def test_descriptive_headlines_skip_tweets_hashtags_and_report_titles():
     assert headlines[0][1].isoformat() == "2022-05-03"
 
 
-def test_admin_names_compare_across_spellings():
-    assert evaluate._admin_key("Centre Nord region") == evaluate._admin_key("Centre-Nord")
-
-
 @pytest.mark.skipif(not (SHARED / "case2021_task2" / "dev.tsv").is_file(), reason="../shared/data is absent")
 def test_case_reader_maps_codes_to_contract_names():
     rows = evaluate.read_case(SHARED)
