@@ -118,9 +118,9 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
     if off_topic_cues(f"{article.title or ''}\n{article.text}", language, lexicon) >= OFF_TOPIC_STORY_CUES:
         return [Rejected(article.article_id, article.path, STAGE, "not_event", "off-topic story (sport)")]
     sentences = split_sentences(article.text)
-    # (index, the text read for this event, its triggers, days before the main event when it is
-    # an earlier event told inside the sentence, the whole sentence quoted as evidence)
-    candidates: list[tuple[int, Sentence, list, int | None, Sentence]] = []
+    # (index, the text read for this event, its triggers, (days before the main event, the gap as
+    # written) when it is an earlier event told inside the sentence, the sentence quoted as evidence)
+    candidates: list[tuple[int, Sentence, list, tuple[int, str] | None, Sentence]] = []
     out: list[Mention | Rejected] = []
     for index, sentence in enumerate(sentences):
         triggers = classify(sentence.text, language, lexicon)
@@ -134,15 +134,15 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
         if sum(probabilities.get(label, 0.0) for label in NOT_POLITICAL) > NOT_ACLED_SHARE:
             out.append(_rejected(article, f"s{index}", "not_event", "reads as crime, disaster or diplomacy"))
             continue
-        split = _earlier_event(sentence, language, lexicon)
+        split = _earlier_event(sentence, language, lexicon, resources.number_rules)
         if split is None:
             candidates.append((index, sentence, _weighed(triggers, probabilities), None, sentence))
             continue
-        (main, main_triggers), (clause, clause_triggers), days = split
+        (main, main_triggers), (clause, clause_triggers), days, gap = split
         main_probabilities = type_model.probabilities(main.text) if type_model else {}
         candidates.append((index, main, _weighed(main_triggers, main_probabilities), None, sentence))
         clause_probabilities = type_model.probabilities(clause.text) if type_model else {}
-        candidates.append((index, clause, _weighed(clause_triggers, clause_probabilities), days, sentence))
+        candidates.append((index, clause, _weighed(clause_triggers, clause_probabilities), (days, gap), sentence))
     if not candidates:
         return out
 
@@ -153,13 +153,13 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
     article_country = _most_named(countries, {-1} | {s.start for s in opening})
     drafts: list[_Draft] = []
     previous_index = -10
-    for (index, sentence, triggers, days_before, whole), doc in zip(candidates, docs):
+    for (index, sentence, triggers, earlier, whole), doc in zip(candidates, docs):
         ner_spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
         country = next((iso3 for iso3, by_name in countries.get(whole.start, ()) if by_name), None) or article_country
         draft = _draft(sentence, triggers, ner_spans, article, country, resources, drafts)
         draft.sentences = [whole]  # a part of a sentence is read, the whole sentence is quoted
-        if days_before is not None and drafts:
-            _date_from(draft, drafts[-1], days_before)
+        if earlier is not None and drafts:
+            _date_from(draft, drafts[-1], *earlier)
             drafts.append(draft)
         elif drafts and _continues(drafts[-1], draft, sentence, index - previous_index):
             _absorb(drafts[-1], draft)
@@ -171,7 +171,7 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
         # An unambiguous act ("suicide bombers blew themselves up", "a chlorine attack") is an
         # event even when the sentence names no actor; a common verb needs an actor to be one.
         definite = bool(draft.roles.actor1 or draft.roles.actor2) or draft.trigger_score >= DEFINITE_TRIGGER
-        if not draft.place_text and not (draft.roles.actor1 or draft.roles.actor2) and not (definite or draft.explicit_date):
+        if not draft.place_text and not definite and not draft.explicit_date:
             out.append(_rejected(article, f"d{number}", "not_event", "no actor and no place"))
             continue
         vague = not draft.explicit_date and not draft.fatalities and (
@@ -195,25 +195,23 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
 # "... retook Léré a week after JNIM seized it": an earlier event told inside the sentence.
 _EARLIER = {
     "en": re.compile(
-        r",?\s+(?P<gap>(?P<n>a|an|one|two|three|four|five|six|seven|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before))\s+(?=\S)",
+        r",?\s+(?P<gap>(?P<n>[^\W\d_]+|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before))\s+(?=\S)",
         re.I,
     ),
     "fr": re.compile(
-        r",?\s+(?P<gap>(?P<n>un|une|deux|trois|quatre|cinq|six|sept|dix|\d{1,2})\s+(?P<unit>jours?|semaines?)\s+(?P<dir>après|avant)(?:\s+que|\s+qu['’])?)\s*(?=\S)",
+        r",?\s+(?P<gap>(?P<n>[^\W\d_]+|\d{1,2})\s+(?P<unit>jours?|semaines?)\s+(?P<dir>après|avant))(?:\s+que|\s+qu['’])?\s*(?=\S)",
         re.I,
     ),
 }
-_COUNTS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4, "quatre": 4,
-           "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "ten": 10, "dix": 10}
 
 
-def _earlier_event(sentence: Sentence, language: str, lexicon):
+def _earlier_event(sentence: Sentence, language: str, lexicon, numbers):
     """Split "X retook the town a week after Y seized it" into the main event and the earlier one.
 
     Only a stated gap of days or weeks splits: "retook the town after clashes" is one event (the
     clashes are part of the retaking), while "a week after" puts the second act on another day,
     which by the contract's event unit is another event. Returns ((main, triggers), (clause,
-    triggers), days the clause's event lies before the main one), or None.
+    triggers), days the clause's event lies before the main one, the gap as written), or None.
     """
     pattern = _EARLIER.get(language)
     match = pattern.search(sentence.text) if pattern else None
@@ -225,19 +223,22 @@ def _earlier_event(sentence: Sentence, language: str, lexicon):
     main_triggers, clause_triggers = classify(main.text, language, lexicon), classify(clause.text, language, lexicon)
     if not main_triggers or not clause_triggers:
         return None
-    count = _COUNTS.get(match.group("n").lower()) or int(match.group("n"))
+    words, n = numbers.for_language(language), match.group("n").lower()
+    count = int(n) if n.isdigit() else words.units.get(n) or (1 if n in words.articles else None)
+    if not count:
+        return None
     days = count * (7 if match.group("unit").lower().startswith(("week", "semaine")) else 1)
     if match.group("dir").lower() in ("before", "avant"):
         days = -days
-    return (main, main_triggers), (clause, clause_triggers), days
+    return (main, main_triggers), (clause, clause_triggers), days, match.group("gap")
 
 
-def _date_from(clause: _Draft, main: _Draft, days_before: int) -> None:
+def _date_from(clause: _Draft, main: _Draft, days_before: int, gap: str) -> None:
     """The earlier event's date, place and opponent come from the main event's sentence."""
     if main.event_date is not None:
         clause.event_date = main.event_date - timedelta(days=days_before)
         clause.time_precision, clause.explicit_date = main.time_precision, main.explicit_date
-        clause.date_text = f"{abs(days_before)} days {'before' if days_before > 0 else 'after'} {main.date_text or 'the main event'}"
+        clause.date_text = f"{gap} {main.date_text}".strip() if main.date_text else gap
     if not clause.place_text:
         clause.place_text, clause.place_qualifier = main.place_text, main.place_qualifier
     roles, other = clause.roles, main.roles
