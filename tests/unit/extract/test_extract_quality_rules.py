@@ -229,3 +229,34 @@ def test_a_dated_act_without_actor_or_town_is_an_event_of_the_story(settings, re
     mentions, _ = _extract("On Monday, shops were looted and several were set alight.", settings, resources)
     assert [m.sub_event_type for m in mentions] == ["Looting/property destruction"]
     assert mentions[0].event_date == date(2024, 3, 11)
+
+
+def test_a_protest_with_riot_acts_anywhere_in_the_sentence_is_a_violent_demonstration():
+    from sitreps.extract.classifier import classify, load_lexicon
+
+    sentence = "Protests over fuel prices spread from Niamey to three other towns on Tuesday, with shops set ablaze."
+    assert "Violent demonstration" in {t.sub_event_type for t in classify(sentence, "en", load_lexicon())}
+
+
+@pytest.mark.parametrize(
+    "sentence, generic",
+    [
+        ("Protesters continued to demand the release of the detained journalist.", False),
+        ("Hundreds of women marched as protesters kept up their demand for elections.", False),
+        ("Attacks on convoys have continued along the road to Djibo.", True),
+        ("The jihadists continue to target army posts in the region.", True),
+        ("Les manifestants continuent de réclamer la libération du journaliste.", False),
+    ],
+)
+def test_generic_cues_mark_runs_of_violence_not_persistent_protesters(lexicon_fixture, sentence, generic):
+    from sitreps.extract.filters import is_generic
+
+    language = "fr" if sentence.startswith("Les ") else "en"
+    assert is_generic(sentence, language, lexicon_fixture) is generic
+
+
+@pytest.fixture(scope="module")
+def lexicon_fixture():
+    from sitreps.extract.classifier import load_lexicon
+
+    return load_lexicon()
