@@ -260,3 +260,16 @@ def lexicon_fixture():
     from sitreps.extract.classifier import load_lexicon
 
     return load_lexicon()
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Syrian forces took full control of the town after a day of fighting.", "Government regains territory"),
+        ("Houthi forces took control of the town after a day of fighting.", "Non-state actor overtakes territory"),
+    ],
+)
+def test_state_forces_are_read_from_any_national_adjective(sentence, expected):
+    from sitreps.extract.classifier import classify, load_lexicon
+
+    assert expected in {t.sub_event_type for t in classify(sentence, "en", load_lexicon())}
