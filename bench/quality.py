@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import warnings
 from pathlib import Path
 
 from docblock import replace_block
@@ -33,7 +32,6 @@ def main() -> int:
     if not (args.data / evaluate.CASE_DIR / "dev.tsv").is_file():
         print(f"skipped: no labelled data at {args.data}", file=sys.stderr)
         return 0
-    warnings.filterwarnings("ignore", message="The least populated class")  # 'Other' has 2 snippets
     started = time.perf_counter()
     report = evaluate.quality(args.data, Resources(load_settings()))
     table = evaluate.format_quality(report)

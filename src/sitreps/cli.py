@@ -125,12 +125,10 @@ def demo(settings: Settings, fmt: str) -> None:
 @click.pass_obj
 def bench(settings: Settings, data_dir: str) -> None:
     """Measure extraction quality on labelled data (CASE 2021, UCDP GED, GeoNames) and print the tables."""
-    import warnings
     from pathlib import Path
 
     from . import evaluate
 
-    warnings.filterwarnings("ignore", message="The least populated class")
     report = evaluate.quality(Path(data_dir), Resources(settings))
     click.echo(evaluate.format_quality(report))
 

@@ -148,7 +148,7 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
 
     nlp = resources.nlp(language)
     docs = nlp.pipe([sentence.text for _, sentence, _, _, _ in candidates])
-    opening = split_sentences(article.text)[:40]
+    opening = sentences[:40]
     countries = _countries_named(article, opening + [sentence for _, sentence, _, _, _ in candidates], resources.gazetteer)
     article_country = _most_named(countries, {-1} | {s.start for s in opening})
     drafts: list[_Draft] = []
@@ -159,7 +159,7 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
         draft = _draft(sentence, triggers, ner_spans, article, country, resources, drafts)
         draft.sentences = [whole]  # a part of a sentence is read, the whole sentence is quoted
         if earlier is not None and drafts:
-            _date_from(draft, drafts[-1], *earlier)
+            _link_earlier(draft, drafts[-1], *earlier)
             drafts.append(draft)
         elif drafts and _continues(drafts[-1], draft, sentence, index - previous_index):
             _absorb(drafts[-1], draft)
@@ -233,7 +233,7 @@ def _earlier_event(sentence: Sentence, language: str, lexicon, numbers):
     return (main, main_triggers), (clause, clause_triggers), days, match.group("gap")
 
 
-def _date_from(clause: _Draft, main: _Draft, days_before: int, gap: str) -> None:
+def _link_earlier(clause: _Draft, main: _Draft, days_before: int, gap: str) -> None:
     """The earlier event's date, place and opponent come from the main event's sentence."""
     if main.event_date is not None:
         clause.event_date = main.event_date - timedelta(days=days_before)

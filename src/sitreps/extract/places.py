@@ -51,7 +51,7 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
-_KINDS = r"(village|town|city|district|province|region|county|state|area|neighbou?rhood|camp|localité|ville|commune|quartier|région|province|département)"
+_KINDS = r"(village|town|city|district|province|region|county|state|area|neighbou?rhood|camp|localité|ville|commune|quartier|région|département)"
 _KIND_BEFORE = re.compile(r"\b(?:the |la |le |l')?" + _KINDS + r" (?:of|de|d')\s*$", re.IGNORECASE)
 _KIND_AFTER = re.compile(r"\s+" + _KINDS + r"\b", re.IGNORECASE)
 _REGION_KINDS = frozenset({"district", "province", "region", "county", "state", "région", "département"})

@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources as package_files
+from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Sequence
 
@@ -91,7 +91,7 @@ def load_type_model(path: str | Path | None = None) -> TypeModel:
     if path:
         source, where = Path(path).read_bytes(), str(path)
     else:
-        source = package_files.files("sitreps.data").joinpath(MODEL_FILE).read_bytes()
+        source = importlib_resources.files("sitreps").joinpath("data", MODEL_FILE).read_bytes()
         where = f"sitreps/data/{MODEL_FILE}"
     try:
         return TypeModel.from_json(json.loads(gzip.decompress(source)), where)
