@@ -266,8 +266,9 @@ def _is_vague_summary(draft: _Draft, drafts: list[_Draft]) -> bool:
 
 def _is_old(draft: _Draft, article: Article) -> bool:
     """A sentence whose only years are long before publication recalls history ("declared a
-    caliphate by Boko Haram in 2014"), unless a date in it fixes the event."""
-    if article.published is None:
+    caliphate by Boko Haram in 2014"), unless a date in it fixes the event: a day ("Tuesday,
+    April 24, 2018") names one event however old, and fusion joins it to that event's reports."""
+    if article.published is None or (draft.explicit_date and draft.time_precision == 1):
         return False
     text = " ".join(s.text for s in draft.sentences)
     years = [int(y) for y in _YEAR.findall(text)]

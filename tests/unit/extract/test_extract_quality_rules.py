@@ -130,6 +130,18 @@ def test_general_trigger_forms(settings, resources, sentence, expected):
         ("Hundreds of youths joined aggressive demonstrations in the capital.", "Violent demonstration"),
         ("Residents condemned the destruction of shops and homes in the market.", "Looting/property destruction"),
         ("The army reinforced its positions around the town.", "Change to group/activity"),
+        ("Forty fighters surrendered to the gendarmerie in Dori with their weapons.", "Agreement"),
+        ("The two sides exchanged prisoners and the bodies of fallen fighters near Tessit.", "Agreement"),
+        ("Hundreds of families left the besieged town under an evacuation deal.", "Agreement"),
+        ("A new self-defence militia has been set up in the province by local chiefs.", "Change to group/activity"),
+        ("The movement formed a new armed wing in the north.", "Change to group/activity"),
+        ("Two militants accidentally detonated the bomb they were carrying near the market.", "Disrupted weapons use"),
+        ("Police seized two landmines and a box of detonators from a house in Fada.", "Disrupted weapons use"),
+        ("The army captured on Thursday a strategic neighbourhood held by the rebels.", "Government regains territory"),
+        ("The government decided to withdraw its forces from the disputed town.", "Non-violent transfer of territory"),
+        ("Two new checkpoints were set up on the road to Djibo by the army.", "Headquarters or base established"),
+        ("Striking teachers brought schools in three regions to a standstill.", "Peaceful protest"),
+        ("A soldier was killed in a limpet mine blast on the bridge.", "Remote explosive/landmine/IED"),
     ],
 )
 def test_general_trigger_forms_are_read(sentence, expected):
@@ -146,6 +158,10 @@ def test_general_trigger_forms_are_read(sentence, expected):
         ("Des soldats ont abusé de femmes et de jeunes filles.", "Sexual violence"),
         ("L'armée a renforcé ses positions autour de la ville.", "Change to group/activity"),
         ("Les habitants dénoncent la destruction de boutiques et de maisons.", "Looting/property destruction"),
+        ("Une trentaine de combattants se sont rendus à l'armée à Dori.", "Agreement"),
+        ("Les deux camps ont échangé des prisonniers près de Tessit.", "Agreement"),
+        ("Les chefs coutumiers ont créé une nouvelle milice d'autodéfense dans la province.", "Change to group/activity"),
+        ("Deux terroristes ont été tués en manipulant un engin explosif près du marché.", "Disrupted weapons use"),
     ],
 )
 def test_general_trigger_forms_are_read_in_french(sentence, expected):
@@ -273,3 +289,29 @@ def test_state_forces_are_read_from_any_national_adjective(sentence, expected):
     from sitreps.extract.classifier import classify, load_lexicon
 
     assert expected in {t.sub_event_type for t in classify(sentence, "en", load_lexicon())}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Two militants accidentally detonated the bomb they were carrying near the market.", "Remote explosive/landmine/IED"),
+        ("Forty fighters surrendered to the gendarmerie in Dori.", "Change to group/activity"),
+    ],
+)
+def test_new_forms_do_not_also_read_as_the_type_they_are_not(sentence, expected):
+    from sitreps.extract.classifier import classify, load_lexicon
+
+    assert expected not in {t.sub_event_type for t in classify(sentence, "en", load_lexicon())}
+
+
+def test_an_event_dated_to_the_day_is_kept_however_old(settings, resources):
+    # A photo caption in a 2024 story: the event is years old but its day is given.
+    mentions, rejected = _extract(
+        "A policeman walks past a bus hit by a suicide bomber in Quetta, Pakistan, Tuesday, April 24, 2018.", settings, resources
+    )
+    assert [(m.sub_event_type, m.event_date, m.time_precision) for m in mentions] == [("Suicide bomb", date(2018, 4, 24), 1)]
+
+
+def test_a_sentence_recalling_only_a_year_long_past_is_background(settings, resources):
+    mentions, rejected = _extract("Jihadists attacked the town of Boni in 2016, residents recalled.", settings, resources)
+    assert mentions == [] and any("background" in r.detail for r in rejected)
