@@ -24,6 +24,8 @@ from ..errors import ConfigError
 from ..model import ACTOR_TYPES, Actor
 
 PACKAGED_FILE = "data/actors.toml"
+# Every country's demonyms, shared with the gazetteer: "Kenyan forces", "soldats kényans".
+DEMONYMS_FILE = "data/countries.tsv"
 KINDS: tuple[str, ...] = ("actors", "generic", "shared")  # TOML sections holding actor entries
 
 # Only long aliases are matched fuzzily: short ones would match unrelated words.
@@ -120,6 +122,7 @@ class ActorRegistry:
         """The packaged registry, with ``extra_file`` (a user TOML) merged over it."""
         packaged = importlib_resources.files("sitreps").joinpath(PACKAGED_FILE)
         merged = _Merged()
+        merged.demonyms.update(demonyms_from_tsv(importlib_resources.files("sitreps").joinpath(DEMONYMS_FILE).read_text(encoding="utf-8")))
         merged.add(_parse_toml(packaged.read_text(encoding="utf-8"), f"sitreps/{PACKAGED_FILE}"), f"sitreps/{PACKAGED_FILE}")
         if extra_file is not None:
             path = Path(extra_file)
@@ -394,8 +397,9 @@ class _Merged:
             where = f"{label}: demonyms[{n}]"
             _only(item, {"country", "en", "fr"}, where)
             iso3 = _iso3(item.get("country"), f"{where}.country")
-            self.demonyms[iso3] = (tuple(_list(item.get("en", []), f"{where}.en", str)),
-                                   tuple(_list(item.get("fr", []), f"{where}.fr", str)))
+            en, fr = self.demonyms.get(iso3, ((), ()))  # a file adds adjectives to the ones known
+            self.demonyms[iso3] = (tuple(dict.fromkeys((*en, *_list(item.get("en", []), f"{where}.en", str)))),
+                                   tuple(dict.fromkeys((*fr, *_list(item.get("fr", []), f"{where}.fr", str)))))
         for kind in KINDS:
             for n, item in enumerate(_array(data, kind, label)):
                 self._add_entry(kind, item, f"{label}: {kind}[{n}]", label, index)
@@ -503,6 +507,25 @@ class _Merged:
             for template in fields.get("fr_templates", ()):
                 generated += [(template.replace("{adj}", adj), iso3) for adj in fr]
         return generated
+
+
+def demonyms_from_tsv(text: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """ISO3 -> (English adjectives, French forms) from countries.tsv (iso3, names, demonyms).
+
+    English adjectives are the capitalised words less plurals ("Kenyans" is a people, "Kenyan"
+    the adjective of "Kenyan troops"); French forms are the lower-case words, every gender and
+    number, as they follow the noun ("soldats kényans").
+    """
+    demonyms = {}
+    for line in text.splitlines()[1:]:
+        iso3, _names, words = (line.split("\t") + ["", ""])[:3]
+        forms = [w.strip() for w in words.split("|") if w.strip()]
+        capitalised = [w for w in forms if w[0].isupper()]
+        en = tuple(w for w in capitalised if not (w.endswith("s") and w[:-1] in capitalised))
+        fr = tuple(w for w in forms if not w[0].isupper())
+        if en or fr:
+            demonyms[iso3] = (en, fr)
+    return demonyms
 
 
 def _array(data: dict[str, Any], name: str, label: str) -> list[dict[str, Any]]:

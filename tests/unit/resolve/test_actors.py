@@ -130,6 +130,44 @@ def test_actors_find_carries_country_of_demonym_aliases(registry):
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Kenyan security forces dispersed the crowd.", ("Kenyan security forces", "military", "KEN")),
+        ("Des soldats kényans ont été déployés.", ("soldats kényans", "military", "KEN")),
+        ("Peruvian police fired tear gas.", ("Peruvian police", "police", "PER")),
+        ("Les policiers péruviens ont tiré.", ("policiers péruviens", "police", "PER")),
+        ("Myanmar military aircraft struck the village.", ("Myanmar military", "military", "MMR")),
+    ],
+)
+def test_actors_every_country_demonym_names_its_forces(registry, sentence, expected):
+    # Demonyms come from the gazetteer's country table, not only the Sahel ones in actors.toml.
+    assert (registry.find(sentence)[0].text, registry.find(sentence)[0].key, registry.find(sentence)[0].country_iso3) == expected
+
+
+def test_actors_a_plural_people_is_not_an_adjective(registry):
+    assert _found(registry, "Kenyans troops") == [("troops", "military")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Activists held a sit-in outside the ministry.", [("Activists", "protesters")]),
+        ("Rebels attacked the convoy.", [("Rebels", "unidentified_armed_group")]),
+        ("Les grévistes ont bloqué la route.", [("grévistes", "protesters")]),
+    ],
+)
+def test_actors_protest_crowds_and_unnamed_rebels(registry, sentence, expected):
+    assert _found(registry, sentence) == expected
+
+
+def test_actors_user_demonyms_add_to_the_packaged_ones(tmp_path):
+    path = tmp_path / "demonyms.toml"
+    path.write_text('[[demonyms]]\ncountry = "KEN"\nen = ["Kenya"]\n', encoding="utf-8")
+    registry = ActorRegistry.load(path)
+    assert [s.country_iso3 for s in registry.find("Kenya police and Kenyan troops")] == ["KEN", "KEN"]
+
+
 def test_actors_actor_by_key(registry):
     assert registry.actor("military", "NER", date(2024, 1, 1)).name == "Military Forces of Niger (2023-)"
     assert registry.actor("russian_mercenaries", "MLI", date(2024, 1, 1)).name == "Wagner Group"
