@@ -20,8 +20,9 @@ from typing import Iterable, Iterator
 from ..config import Settings
 from ..model import EVENT_TYPE_OF, EVENT_TYPES, Article, Mention, Rejected, disorder_type_of
 from .claimant import find_claimant
-from .classifier import classify
+from .classifier import Trigger, classify
 from .dates import find_dates
+from .earlier import link_earlier, split_earlier_event
 from .fatalities import count_fatalities
 from .filters import is_generic, is_not_event, off_topic_cues
 from .places import PlacePhrase, find_places
@@ -60,8 +61,22 @@ _REPORTING_BEFORE = re.compile(
 )
 # "OUAGADOUGOU, 4 March 2024 -": the dateline dates the report, not the event.
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý' .-]{2,40},?\s*(?:\(\w+\)\s*)?$")
-_CLAIM = re.compile(r"claimed (?:responsibility|the (?:attack|assault|ambush|killing|bombing))|(?:a|ont) revendiqué|revendication", re.I)
+# "Diapaga, le 7 novembre 2024 (L'Écho de l'Est) - Mardi 5 novembre, ...": the date before the
+# dash dates the report.
+_DATELINE_DATE_AFTER = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?[-–—]\s")
+_DATELINE_MAX_START = 50
+# A claim of responsibility, or an official putting the blame on a group: the sentence names the
+# perpetrator of the event told before it.
+_CLAIM = re.compile(
+    r"claimed (?:responsibility|the (?:attack|assault|ambush|killing|bombing|blast|abduction|kidnapping))|"
+    r"\bblam(?:ed|es|ing)\b|attributed (?:the \w+ )?to|(?:a|ont) revendiqué|revendication|"
+    r"(?:a|ont) (?:imputé|attribué) (?:l'\w+ |cette \w+ )?(?:à|aux)",
+    re.I,
+)
 _GENERIC_ARMED = re.compile(r"\b(?:gunmen|assailants|attackers|jihadists|militants|fighters|terrorists|armed men|hommes armés|individus armés|assaillants|djihadistes|jihadistes|terroristes)\b", re.I)
+
+
+_NON_STATE_TYPES = ("Rebel group", "Political militia", "Identity militia")
 
 
 def _unidentified(actor_text: str) -> bool:
@@ -122,11 +137,18 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
     # written) when it is an earlier event told inside the sentence, the sentence quoted as evidence)
     candidates: list[tuple[int, Sentence, list, tuple[int, str] | None, Sentence]] = []
     out: list[Mention | Rejected] = []
+    # Sentences set aside as no event that still name who did the event before them ("Police
+    # blamed Boko Haram, which has used ... for a decade"): index -> why they are no event.
+    claims_only: dict[int, str] = {}
     for index, sentence in enumerate(sentences):
         triggers = classify(sentence.text, language, lexicon)
+        reason = is_not_event(sentence.text, language, lexicon) if triggers else "no event trigger"
+        if reason and _CLAIM.search(sentence.text):
+            claims_only[index] = reason
+            candidates.append((index, sentence, triggers or [Trigger("Attack", 0, 0, "", 0.0)], None, sentence))
+            continue
         if not triggers:
             continue
-        reason = is_not_event(sentence.text, language, lexicon)
         if reason:
             out.append(_rejected(article, f"s{index}", "not_event", reason))
             continue
@@ -134,7 +156,7 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
         if sum(probabilities.get(label, 0.0) for label in NOT_POLITICAL) > NOT_ACLED_SHARE:
             out.append(_rejected(article, f"s{index}", "not_event", "reads as crime, disaster or diplomacy"))
             continue
-        split = _earlier_event(sentence, language, lexicon, resources.number_rules)
+        split = split_earlier_event(sentence, language, lexicon, resources.number_rules)
         if split is None:
             candidates.append((index, sentence, _weighed(triggers, probabilities), None, sentence))
             continue
@@ -158,8 +180,14 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
         country = next((iso3 for iso3, by_name in countries.get(whole.start, ()) if by_name), None) or article_country
         draft = _draft(sentence, triggers, ner_spans, article, country, resources, drafts)
         draft.sentences = [whole]  # a part of a sentence is read, the whole sentence is quoted
+        if index in claims_only:
+            if drafts and _continues(drafts[-1], draft, sentence, index - previous_index):
+                _credit_claim(drafts[-1], draft)
+            else:
+                out.append(_rejected(article, f"s{index}", "not_event", claims_only[index]))
+            continue
         if earlier is not None and drafts:
-            _link_earlier(draft, drafts[-1], *earlier)
+            link_earlier(draft, drafts[-1], *earlier)
             drafts.append(draft)
         elif drafts and _continues(drafts[-1], draft, sentence, index - previous_index):
             _absorb(drafts[-1], draft)
@@ -190,65 +218,6 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
             continue
         out.append(_to_mention(article, number, draft, settings))
     return out
-
-
-# "... retook Léré a week after JNIM seized it": an earlier event told inside the sentence.
-_EARLIER = {
-    "en": re.compile(
-        r",?\s+(?P<gap>(?P<n>[^\W\d_]+|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before))\s+(?=\S)",
-        re.I,
-    ),
-    "fr": re.compile(
-        r",?\s+(?P<gap>(?P<n>[^\W\d_]+|\d{1,2})\s+(?P<unit>jours?|semaines?)\s+(?P<dir>après|avant))(?:\s+que|\s+qu['’])?\s*(?=\S)",
-        re.I,
-    ),
-}
-
-
-def _earlier_event(sentence: Sentence, language: str, lexicon, numbers):
-    """Split "X retook the town a week after Y seized it" into the main event and the earlier one.
-
-    Only a stated gap of days or weeks splits: "retook the town after clashes" is one event (the
-    clashes are part of the retaking), while "a week after" puts the second act on another day,
-    which by the contract's event unit is another event. Returns ((main, triggers), (clause,
-    triggers), days the clause's event lies before the main one, the gap as written), or None.
-    """
-    pattern = _EARLIER.get(language)
-    match = pattern.search(sentence.text) if pattern else None
-    if match is None:
-        return None
-    cut, clause_start = match.start(), match.end()
-    main = Sentence(sentence.start, sentence.start + cut, sentence.text[:cut], sentence.paragraph)
-    clause = Sentence(sentence.start + clause_start, sentence.end, sentence.text[clause_start:], sentence.paragraph)
-    main_triggers, clause_triggers = classify(main.text, language, lexicon), classify(clause.text, language, lexicon)
-    if not main_triggers or not clause_triggers:
-        return None
-    words, n = numbers.for_language(language), match.group("n").lower()
-    count = int(n) if n.isdigit() else words.units.get(n) or (1 if n in words.articles else None)
-    if not count:
-        return None
-    days = count * (7 if match.group("unit").lower().startswith(("week", "semaine")) else 1)
-    if match.group("dir").lower() in ("before", "avant"):
-        days = -days
-    return (main, main_triggers), (clause, clause_triggers), days, match.group("gap")
-
-
-def _link_earlier(clause: _Draft, main: _Draft, days_before: int, gap: str) -> None:
-    """The earlier event's date, place and opponent come from the main event's sentence."""
-    if main.event_date is not None:
-        clause.event_date = main.event_date - timedelta(days=days_before)
-        clause.time_precision, clause.explicit_date = main.time_precision, main.explicit_date
-        clause.date_text = f"{gap} {main.date_text}".strip() if main.date_text else gap
-    if not clause.place_text:
-        clause.place_text, clause.place_qualifier = main.place_text, main.place_qualifier
-    roles, other = clause.roles, main.roles
-    if roles.actor1 and other.actor1 and other.actor1 != roles.actor1:
-        # "Troops retook the town a week after JNIM seized it": the troops lost it to JNIM, and
-        # took it back from JNIM.
-        if not roles.actor2 or roles.actor2 == other.actor2:
-            clause.roles = dataclasses.replace(roles, actor2=other.actor1, actor2_type=other.actor1_type)
-        if not other.actor2 or other.actor2 == roles.actor1:
-            main.roles = dataclasses.replace(other, actor2=roles.actor1, actor2_type=roles.actor1_type)
 
 
 def _tells_many(draft: _Draft, language: str, lexicon) -> bool:
@@ -305,6 +274,7 @@ def _draft(sentence, triggers, ner_spans, article, country, resources, drafts) -
     trigger = triggers[0]
     phrases = find_actor_phrases(text, resources.actors, country)
     roles = _named_back(assign_roles(text, phrases, trigger.start), text, drafts)
+    roles = _own_operation(roles, text, trigger.sub_event_type, language)
     sub_event_type = _retype(trigger.sub_event_type, roles)
     ner_places = [(s, e) for s, e, label in ner_spans if label in ("GPE", "LOC", "FAC")]
     places = find_places(text, resources.gazetteer, list(roles.spans), ner_places)
@@ -336,7 +306,9 @@ def _date(draft: _Draft, text: str, article: Article, resources, drafts: list[_D
     reference = next((d.event_date for d in reversed(drafts) if d.event_date and d.explicit_date), None)
     matches = [
         m for m in find_dates(text, article.published, article.language, resources.date_rules, reference=reference)
-        if not _REPORTING_BEFORE.search(text[max(0, m.start - 60) : m.start]) and not _DATELINE.match(text[: m.start])
+        if not _REPORTING_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        and not _DATELINE.match(text[: m.start])
+        and not (m.start < _DATELINE_MAX_START and _DATELINE_DATE_AFTER.match(text[m.end :]))
     ]
     if matches:
         match = matches[0]
@@ -378,6 +350,29 @@ def _named_back(roles, text: str, drafts: list[_Draft]):
     return roles
 
 
+# "Selon l'armée, une opération ... a permis de tuer quinze assaillants": the army, named only as
+# the speaker, reports its own operation.
+_ARMY_SPEAKER = re.compile(
+    r"\b(?:selon|d'après)\s+(?:l'armée|l'état-major|les FDS|les FAMa|les forces armées)|"
+    r"\b(?:a|ont) (?:indiqué|annoncé|précisé|affirmé) (?:l'armée|l'état-major)|"
+    r"\b(?:according to|the army said|the military said|army said|military said)\b(?:\s+the\s+(?:army|military))?",
+    re.I,
+)
+_OPERATION = re.compile(r"\b(?:opération|operation|riposte|offensive|ratissage|sweep|counter-?attack|contre-attaque|frappes?|strikes?)\b", re.I)
+
+
+def _own_operation(roles, text: str, sub_event_type: str, language: str):
+    if EVENT_TYPE_OF[sub_event_type] != "Battles" or "State forces" in (roles.actor1_type, roles.actor2_type):
+        return roles
+    if not (_ARMY_SPEAKER.search(text) and _OPERATION.search(text)):
+        return roles
+    if "according to" in text.lower() and not re.search(r"according to the (?:army|military)", text, re.I):
+        return roles
+    enemy, kind = (roles.actor1, roles.actor1_type) if roles.actor1 else (roles.actor2, roles.actor2_type)
+    army = "armée" if language == "fr" else "army"
+    return dataclasses.replace(roles, actor1=army, actor1_type="State forces", actor2=enemy, actor2_type=kind)
+
+
 def _retype(sub_event_type: str, roles) -> str:
     """Battles need two armed sides; violence against civilians needs unarmed targets."""
     target = roles.actor2_type
@@ -401,12 +396,14 @@ def _continues(previous: _Draft, draft: _Draft, sentence: Sentence, gap: int) ->
     same event ("They burned the granaries", "Fourteen soldiers were wounded"): by the contract's
     event unit it is that event, whatever tactic it names.
     """
-    if gap > 2 or sentence.paragraph - previous.sentences[-1].paragraph > 1:
-        return False
     new_place = draft.place_text and previous.place_text and draft.place_text != previous.place_text
-    new_date = draft.explicit_date and previous.event_date and draft.event_date != previous.event_date
+    paragraphs = sentence.paragraph - previous.sentences[-1].paragraph
     if _CLAIM.search(sentence.text) and not new_place:
-        return True
+        # A claim or the blame comes a few sentences after the facts, before the next story.
+        return gap <= 4 and paragraphs <= 2
+    if gap > 2 or paragraphs > 1:
+        return False
+    new_date = draft.explicit_date and previous.event_date and draft.event_date != previous.event_date
     if new_place or new_date:
         return False
     if _ANAPHORA_PATTERN.search(sentence.text):
@@ -424,12 +421,33 @@ def _absorb(target: _Draft, extra: _Draft) -> None:
     target.claimant = target.claimant or extra.claimant
     if not target.place_text and extra.place_text:
         target.place_text, target.place_qualifier = extra.place_text, extra.place_qualifier
-    if EVENT_TYPES.index(EVENT_TYPE_OF[extra.sub_event_type]) < EVENT_TYPES.index(EVENT_TYPE_OF[target.sub_event_type]):
+    claim = _CLAIM.search(" ".join(x.text for x in extra.sentences))
+    # "JNIM claimed the attack" refers to the event told; its word "attack" does not retype it.
+    if not claim and EVENT_TYPES.index(EVENT_TYPE_OF[extra.sub_event_type]) < EVENT_TYPES.index(EVENT_TYPE_OF[target.sub_event_type]):
         target.sub_event_type = extra.sub_event_type
-    claimed_by_named_group = _CLAIM.search(" ".join(x.text for x in extra.sentences)) and extra.roles.actor1_type in ("Rebel group", "Political militia", "Identity militia")
-    if extra.roles.actor1 and (not target.roles.actor1 or (claimed_by_named_group and _unidentified(target.roles.actor1))):
-        # "JNIM claimed the attack" names the perpetrator the first report left unidentified.
+    if not (claim and _credit_claim(target, extra)) and extra.roles.actor1 and not target.roles.actor1:
         target.roles = dataclasses.replace(target.roles, actor1=extra.roles.actor1, actor1_type=extra.roles.actor1_type)
+
+
+def _credit_claim(target: _Draft, claim: _Draft) -> bool:
+    """"JNIM claimed the attack", "Police blamed Boko Haram": the named group is the perpetrator
+    the first report left unidentified. Whether the claim named one."""
+    roles = claim.roles
+    named = next(
+        ((text, kind) for text, kind in ((roles.actor1, roles.actor1_type), (roles.actor2, roles.actor2_type))
+         if text and kind in _NON_STATE_TYPES and not _unidentified(text)),
+        None,
+    )
+    if named and (not target.roles.actor1 or _unidentified(target.roles.actor1)):
+        target.roles = dataclasses.replace(target.roles, actor1=named[0], actor1_type=named[1])
+    return named is not None
+
+
+_CIVILIAN_HARM = re.compile(
+    r"\b(?:people|persons|civilians|shoppers|worshipp?ers|passengers|mourners|market|mosque|church|school|wedding|funeral|"
+    r"personnes|civils|fidèles|passagers|marché|mosquée|église|école|mariage|funérailles)\b",
+    re.I,
+)
 
 
 def _to_mention(article: Article, number: int, draft: _Draft, settings: Settings) -> Mention | Rejected:
@@ -449,6 +467,13 @@ def _to_mention(article: Article, number: int, draft: _Draft, settings: Settings
         actor2 = state[0][0] if state and draft.sub_event_type != "Peaceful protest" else ""
     if draft.sub_event_type == "Mob violence" and roles.actor2_type != "Civilians":
         actor2 = DEFAULT_TEXTS["civilians"][language]
+    if not actor2 and (
+        draft.sub_event_type in ("Looting/property destruction", "Arrests")
+        or (event_type == "Explosions/Remote violence" and _CIVILIAN_HARM.search(draft.sentences[0].text))
+    ):
+        # What is looted or burned belongs to civilians, and those arrested are civilians, unless
+        # the text names others; a blast among shoppers or worshippers strikes civilians.
+        actor2 = DEFAULT_TEXTS["civilians"][language]
     if draft.sub_event_type == "Arrests" and roles.actor1_type != "State forces" and roles.actor2_type == "State forces":
         actor1, actor2 = actor2, actor1 if roles.actor1_type in ("Civilians", "Protesters") else DEFAULT_TEXTS["civilians"][language]
     if event_type == "Riots" and not actor1:
@@ -458,7 +483,7 @@ def _to_mention(article: Article, number: int, draft: _Draft, settings: Settings
     first, last = draft.sentences[0], draft.sentences[-1]
     evidence = " ".join(s.text for s in draft.sentences)
     civilian_targeting = event_type == "Violence against civilians" or (
-        event_type == "Explosions/Remote violence" and roles.actor2_type == "Civilians"
+        event_type == "Explosions/Remote violence" and (roles.actor2_type == "Civilians" or actor2 == DEFAULT_TEXTS["civilians"][language])
     )
     confidence = _confidence(draft)
     return Mention(

@@ -69,8 +69,10 @@ _SPEAKER_AFTER = re.compile(
 )
 # Named only as what someone is suspected of ("suspected of being informants for armed groups").
 _MENTIONED_ONLY_BEFORE = re.compile(
-    r"\b(?:suspected of (?:being|collaborating with|working for|links to)|accused of (?:being|collaborating with|working for|supporting)|"
-    r"informants? (?:for|of)|collaborat\w+ with|soupçonnés? d'(?:être|appartenir)|accusés? d'(?:être|appartenir)|"
+    r"\b(?:suspected of (?:being|collaborating with|working for|links to|informing|helping|aiding|supplying|spying for)|"
+    r"accused of (?:being|collaborating with|working for|supporting|informing|helping|aiding|supplying)|"
+    r"informants? (?:for|of)|collaborat\w+ with|soupçonné(?:e|s|es)? d'(?:être|appartenir|avoir (?:renseigné|aidé|informé|ravitaillé|collaboré avec))|"
+    r"accusé(?:e|s|es)? d'(?:être|appartenir|avoir (?:renseigné|aidé|informé|ravitaillé|collaboré avec))|"
     r"informateurs? (?:des?|du)|collaborat\w+ avec|de connivence avec)\s+(?:the\s+|des\s+|les\s+|la\s+|le\s+|l'|d')?(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )

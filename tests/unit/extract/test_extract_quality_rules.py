@@ -315,3 +315,56 @@ def test_an_event_dated_to_the_day_is_kept_however_old(settings, resources):
 def test_a_sentence_recalling_only_a_year_long_past_is_background(settings, resources):
     mentions, rejected = _extract("Jihadists attacked the town of Boni in 2016, residents recalled.", settings, resources)
     assert mentions == [] and any("background" in r.detail for r in rejected)
+
+
+def test_a_group_blamed_sentences_later_is_the_perpetrator(settings, resources):
+    text = (
+        "A suicide bomber killed at least nine people at the cattle market in Mora on Friday, police said.\n\n"
+        "About twenty people were wounded in the blast. The wounded were taken to the district hospital.\n\n"
+        "A witness said the bomber was a teenager. Police blamed Boko Haram, which has carried out such bombings for more than a decade."
+    )
+    mentions, _ = _extract(text, settings, resources)
+    assert [(m.sub_event_type, m.actor1_text) for m in mentions] == [("Suicide bomb", "Boko Haram")]
+
+
+def test_a_claim_does_not_retype_the_event_it_claims(settings, resources):
+    text = (
+        "Mardi, des hommes armés ont pillé puis incendié le marché de Diapaga, selon des commerçants. "
+        "Le JNIM a revendiqué l'attaque dans un message audio."
+    )
+    mentions, _ = _extract(text, settings, resources, language="fr")
+    assert [(m.sub_event_type, m.actor1_text, m.actor2_text) for m in mentions] == [
+        ("Looting/property destruction", "JNIM", "civils")
+    ]
+
+
+def test_the_dateline_date_inside_the_first_sentence_is_not_the_event_date(settings, resources):
+    text = "Diapaga, le 13 mars 2024 (L'Écho de l'Est) - Lundi 11 mars, des hommes armés ont incendié le marché de Diapaga."
+    mentions, _ = _extract(text, settings, resources, language="fr")
+    assert [(m.event_date, m.time_precision) for m in mentions] == [(date(2024, 3, 11), 1)]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Selon l'armée, une opération menée mardi près de Kantchari a permis de tuer douze assaillants.", "fr"),
+        ("An operation near Kantchari on Tuesday killed twelve militants, the army said.", "en"),
+    ],
+)
+def test_the_army_reporting_its_own_operation_is_its_side(settings, resources, text, language):
+    mentions, _ = _extract(text, settings, resources, language=language)
+    assert [m.sub_event_type for m in mentions] == ["Armed clash"]
+    assert mentions[0].actor1_text in ("army", "armée")
+
+
+def test_people_arrested_for_informing_a_group_are_not_that_group(settings, resources):
+    text = "La gendarmerie a interpellé jeudi à Diapaga six personnes soupçonnées d'avoir renseigné les assaillants."
+    mentions, _ = _extract(text, settings, resources, language="fr")
+    assert [(m.sub_event_type, m.actor2_text) for m in mentions] == [("Arrests", "civils")]
+
+
+def test_a_blast_among_shoppers_strikes_civilians(settings, resources):
+    mentions, _ = _extract("A roadside bomb exploded near a busy market in Maroua on Monday, killing four people.", settings, resources)
+    assert [(m.sub_event_type, m.actor2_text, m.civilian_targeting) for m in mentions] == [
+        ("Remote explosive/landmine/IED", "civilians", True)
+    ]
