@@ -246,6 +246,10 @@ def _is_old(draft: _Draft, article: Article) -> bool:
     return not (draft.explicit_date and draft.event_date and draft.event_date.year >= article.published.year - 1)
 
 
+_PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2, "Violent demonstration": 3}
+_SURE_PROTEST_RULE = 0.8
+
+
 def _weighed(triggers: list, probabilities: dict[str, float]) -> list:
     """Triggers best first, the first carrying the sentence's sub-event type.
 
@@ -263,6 +267,11 @@ def _weighed(triggers: list, probabilities: dict[str, float]) -> list:
             support.get(trigger.sub_event_type, 0.0), probabilities.get(trigger.sub_event_type, 0.0) + RULE_WEIGHT * trigger.score
         )
     chosen = max(support, key=support.get)
+    if chosen in _PROTEST_SEVERITY:
+        # Police intervening in a protest is seen, not guessed: a sure rule for a harsher protest
+        # type keeps it against the model's taste for the common peaceful protest.
+        harsher = [t.sub_event_type for t in triggers if t.score >= _SURE_PROTEST_RULE and _PROTEST_SEVERITY.get(t.sub_event_type, -1) > _PROTEST_SEVERITY[chosen]]
+        chosen = max(harsher, key=_PROTEST_SEVERITY.get, default=chosen)
     if chosen == ranked[0].sub_event_type:
         return ranked
     return [dataclasses.replace(ranked[0], sub_event_type=chosen), *ranked[1:]]
@@ -423,7 +432,11 @@ def _absorb(target: _Draft, extra: _Draft) -> None:
         target.place_text, target.place_qualifier = extra.place_text, extra.place_qualifier
     claim = _CLAIM.search(" ".join(x.text for x in extra.sentences))
     # "JNIM claimed the attack" refers to the event told; its word "attack" does not retype it.
-    if not claim and EVENT_TYPES.index(EVENT_TYPE_OF[extra.sub_event_type]) < EVENT_TYPES.index(EVENT_TYPE_OF[target.sub_event_type]):
+    if not claim and (
+        EVENT_TYPES.index(EVENT_TYPE_OF[extra.sub_event_type]) < EVENT_TYPES.index(EVENT_TYPE_OF[target.sub_event_type])
+        # "Hundreds marched ... Police fired tear gas": the protest is what it became.
+        or _PROTEST_SEVERITY.get(extra.sub_event_type, -1) > _PROTEST_SEVERITY.get(target.sub_event_type, 99)
+    ):
         target.sub_event_type = extra.sub_event_type
     if not (claim and _credit_claim(target, extra)) and extra.roles.actor1 and not target.roles.actor1:
         target.roles = dataclasses.replace(target.roles, actor1=extra.roles.actor1, actor1_type=extra.roles.actor1_type)

@@ -368,3 +368,21 @@ def test_a_blast_among_shoppers_strikes_civilians(settings, resources):
     assert [(m.sub_event_type, m.actor2_text, m.civilian_targeting) for m in mentions] == [
         ("Remote explosive/landmine/IED", "civilians", True)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of teachers rallied outside parliament in Niamey on Sunday as police fired tear gas to disperse them.",
+        "Police detained dozens of protesters in Bamako on Friday as activists marched to demand elections.",
+    ],
+)
+def test_a_sure_intervention_rule_outranks_the_common_peaceful_protest(settings, resources, text):
+    mentions, _ = _extract(text, settings, resources)
+    assert [m.sub_event_type for m in mentions] == ["Protest with intervention"]
+
+
+def test_a_protest_is_what_it_became_in_the_next_sentence(settings, resources):
+    text = "Hundreds of students marched through Niamey on Monday to demand grants. Police fired tear gas at the marchers."
+    mentions, _ = _extract(text, settings, resources)
+    assert [m.sub_event_type for m in mentions] == ["Protest with intervention"]
