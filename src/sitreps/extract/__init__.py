@@ -389,6 +389,8 @@ def _retype(sub_event_type: str, roles) -> str:
         return "Armed clash"
     if EVENT_TYPE_OF[sub_event_type] == "Battles" and target == "Civilians":
         return "Attack"
+    if EVENT_TYPE_OF[sub_event_type] == "Battles" and "Rioters" in (roles.actor1_type, target):
+        return "Mob violence"  # a crowd or vigilantes are no organised armed side
     return sub_event_type
 
 

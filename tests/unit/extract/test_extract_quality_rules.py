@@ -386,3 +386,9 @@ def test_a_protest_is_what_it_became_in_the_next_sentence(settings, resources):
     text = "Hundreds of students marched through Niamey on Monday to demand grants. Police fired tear gas at the marchers."
     mentions, _ = _extract(text, settings, resources)
     assert [m.sub_event_type for m in mentions] == ["Protest with intervention"]
+
+
+def test_vigilantes_fighting_bandits_are_mob_violence_not_a_battle(settings, resources):
+    text = "A vigilante group repelled an attack by bandits on Azza village on Monday, killing nine of them."
+    mentions, _ = _extract(text, settings, resources)
+    assert [m.sub_event_type for m in mentions] == ["Mob violence"]
