@@ -385,8 +385,8 @@ def _own_operation(roles, text: str, sub_event_type: str, language: str):
 def _retype(sub_event_type: str, roles) -> str:
     """Battles need two armed sides; violence against civilians needs unarmed targets."""
     target = roles.actor2_type
-    if sub_event_type == "Attack" and target in ARMED_TYPES and roles.actor1_type in ARMED_TYPES:
-        return "Armed clash"
+    if sub_event_type == "Attack" and target in ARMED_TYPES and (roles.actor1_type in ARMED_TYPES or not roles.actor1):
+        return "Armed clash"  # whoever attacks soldiers or a base is armed
     if EVENT_TYPE_OF[sub_event_type] == "Battles" and target == "Civilians":
         return "Attack"
     if EVENT_TYPE_OF[sub_event_type] == "Battles" and "Rioters" in (roles.actor1_type, target):

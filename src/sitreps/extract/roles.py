@@ -76,6 +76,8 @@ _MENTIONED_ONLY_BEFORE = re.compile(
     r"informateurs? (?:des?|du)|collaborat\w+ avec|de connivence avec)\s+(?:the\s+|des\s+|les\s+|la\s+|le\s+|l'|d')?(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
+# "confirmed dead by the police": the police report the event, they are not its agent.
+_REPORTED_BY_BEFORE = re.compile(r"\b(?:confirmed|reported|announced|declared|pronounced|confirmés?|annoncés?)\b(?:\s+\w+){0,2}\s+(?:by|par)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?$", re.I)
 _SPEAKER_BEFORE = re.compile(r"\b(?:according to|selon|d'après|citing)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|des\s+|a\s+|un\s+|une\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # "..., said the army." / "a déclaré l'armée.": a speaker named after the verb, at the clause end.
 _SPEAKER_INVERTED = re.compile(r"\b(?:said|says|told|a déclaré|a indiqué|a affirmé|ont déclaré|ont indiqué)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|des\s+|a\s+|un\s+|une\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
@@ -87,7 +89,8 @@ def find_actor_phrases(sentence: str, registry, country_iso3: str | None) -> lis
         before = sentence[max(0, span.start - 60) : span.start]
         after = sentence[span.end : span.end + 40]
         inverted = _SPEAKER_INVERTED.search(before[-40:]) and re.match(r"^\s*(?:[.,;:)»”\"]|$)", after)
-        if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before[-40:]) or inverted or _MENTIONED_ONLY_BEFORE.search(before):
+        if (_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before[-40:]) or inverted or _MENTIONED_ONLY_BEFORE.search(before)
+                or _REPORTED_BY_BEFORE.search(before)):
             continue
         actor = registry.resolve(span.text, country_iso3 or None, None)
         if actor is None:

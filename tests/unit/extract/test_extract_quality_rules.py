@@ -392,3 +392,14 @@ def test_vigilantes_fighting_bandits_are_mob_violence_not_a_battle(settings, res
     text = "A vigilante group repelled an attack by bandits on Azza village on Monday, killing nine of them."
     mentions, _ = _extract(text, settings, resources)
     assert [m.sub_event_type for m in mentions] == ["Mob violence"]
+
+
+def test_an_attack_on_soldiers_by_unnamed_attackers_is_a_battle(settings, resources):
+    mentions, _ = _extract("An attack was launched on a military base near Kidal on Monday, killing two soldiers.", settings, resources)
+    assert [m.sub_event_type for m in mentions] == ["Armed clash"]
+
+
+def test_the_police_who_confirm_the_dead_are_not_a_side(settings, resources):
+    text = "Nine people were confirmed dead by the police after gunmen attacked the village of Tse Ujoh on Friday."
+    mentions, _ = _extract(text, settings, resources)
+    assert [(m.sub_event_type, m.actor1_text) for m in mentions] == [("Attack", "gunmen")]
