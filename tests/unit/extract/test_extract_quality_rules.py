@@ -142,6 +142,8 @@ def test_general_trigger_forms(settings, resources, sentence, expected):
         ("Two new checkpoints were set up on the road to Djibo by the army.", "Headquarters or base established"),
         ("Striking teachers brought schools in three regions to a standstill.", "Peaceful protest"),
         ("A soldier was killed in a limpet mine blast on the bridge.", "Remote explosive/landmine/IED"),
+        ("Youths confronted the police in the old town, throwing fireworks at patrol cars.", "Violent demonstration"),
+        ("Security forces fired tear gas while clashing with protesters outside parliament.", "Violent demonstration"),
     ],
 )
 def test_general_trigger_forms_are_read(sentence, expected):
@@ -162,6 +164,7 @@ def test_general_trigger_forms_are_read(sentence, expected):
         ("Les deux camps ont échangé des prisonniers près de Tessit.", "Agreement"),
         ("Les chefs coutumiers ont créé une nouvelle milice d'autodéfense dans la province.", "Change to group/activity"),
         ("Deux terroristes ont été tués en manipulant un engin explosif près du marché.", "Disrupted weapons use"),
+        ("Les manifestants ont lancé des projectiles sur les policiers devant la mairie.", "Violent demonstration"),
     ],
 )
 def test_general_trigger_forms_are_read_in_french(sentence, expected):
