@@ -406,3 +406,16 @@ def test_the_police_who_confirm_the_dead_are_not_a_side(settings, resources):
     text = "Nine people were confirmed dead by the police after gunmen attacked the village of Tse Ujoh on Friday."
     mentions, _ = _extract(text, settings, resources)
     assert [(m.sub_event_type, m.actor1_text) for m in mentions] == [("Attack", "gunmen")]
+
+
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("Hundreds of people fled to Djibo, already under blockade and short of food.", "en"),
+        ("Des centaines de personnes se sont réfugiées à Djibo, déjà sous blocus.", "fr"),
+    ],
+)
+def test_a_standing_blockade_described_is_no_new_event(sentence, language):
+    from sitreps.extract.classifier import classify, load_lexicon
+
+    assert "Change to group/activity" not in {t.sub_event_type for t in classify(sentence, language, load_lexicon())}
