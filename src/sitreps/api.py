@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import ingest, pipeline
+from .fuse import incremental
 from .config import Settings, load_settings
 from .errors import UsageError
 from .model import Event
@@ -85,7 +86,9 @@ def ingest_paths(
     with Store.open(db or settings.db_path) as store:
         documents = pipeline.read_documents([str(p) for p in paths], settings)
         result = pipeline.process(documents, settings, resources, published=published, seen=store.has_document, progress=progress)
-        added = store.add(result.documents, result.articles, result.events)
+        fused = incremental.update(store, result.articles, result.mentions, settings)
+        added = store.save_fused(result.documents, result.articles, fused.signatures, fused.assignments, fused.events)
+        result.events = fused.events
     return result, added
 
 

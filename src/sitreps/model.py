@@ -219,6 +219,9 @@ class SourceClaim:
     actor1: str = ""
     actor2: str = ""
     mention_id: str = ""
+    # The document this report copies (syndication, repost, aggregator copy): it is kept, but it
+    # is not independent confirmation. Empty for an original report.
+    copy_of: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,12 @@
 """Fuse stage: mentions of one real-world event become one Event with one source per report.
 
-Version ``fuse.key.v1``: greedy clustering by the contract's event unit (one day, one place, one
-main pair of actors), with date windows widened by each mention's time precision and place
-windows by its geo precision. Each report keeps its own claim in ``Event.sources``.
+Version ``fuse.key.v2``: each mention joins the cluster it fits best by the contract's event
+unit (one day, one place, one main pair of actors), with date windows widened by each mention's
+time precision and place windows by its geo precision; a mention that fits none starts a new
+event. Stored clusters keep their ``event_id`` when reports join them (``assign``), and analyst
+overrides hold: a merged cluster takes a report that fits any of its members, split mentions
+never share a cluster again. Each report keeps its own claim in ``Event.sources``; copies of one
+article (``copies``) are kept as sources but count once towards confidence.
 """
 
 from __future__ import annotations
@@ -12,12 +16,13 @@ import hashlib
 import math
 from collections import Counter
 from datetime import date
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Iterable, Mapping
 
 from ..config import Settings
 from ..model import EVENT_TYPE_OF, EVENT_TYPES, Event, Mention, SourceClaim, disorder_type_of, interaction_of
 
-VERSION = "fuse.key.v1"
+VERSION = "fuse.key.v2"
 STAGE = "fuse"
 READS = ("Mention.event_date", "Mention.place", "Mention.actor1", "Mention.sub_event_type", "Mention.fatalities")
 FILLS = ("Event.*",)
@@ -27,29 +32,73 @@ _DATE_SLACK = {1: 0, 2: 3, 3: 15, None: 15}
 _UNIDENTIFIED = "Unidentified Armed Group"
 
 
-def run(mentions: Iterable[Mention], settings: Settings, resources=None) -> list[Event]:
-    clusters: list[list[Mention]] = []
-    ordered = sorted(mentions, key=lambda m: (m.event_date or date.min, m.mention_id))
-    for mention in ordered:
-        home = next((c for c in clusters if all(same_event(mention, other, settings) for other in c)), None)
-        if home is None:
-            clusters.append([mention])
+@dataclass
+class Cluster:
+    """The mentions of one event. ``event_id`` is set once the event is stored; ``merged`` when an
+    analyst merged it (its members need not all fit each other)."""
+
+    mentions: list[Mention]
+    event_id: str | None = None
+    merged: bool = False
+
+
+def run(mentions: Iterable[Mention], settings: Settings, resources=None, copies: Mapping[str, str] | None = None) -> list[Event]:
+    """Fuse mentions with nothing stored (stateless extraction)."""
+    clusters = assign([], mentions, settings)
+    return events_of(clusters, copies or {}, taken=set())
+
+
+def assign(
+    clusters: list[Cluster], mentions: Iterable[Mention], settings: Settings, apart: frozenset[frozenset[str]] = frozenset()
+) -> list[Cluster]:
+    """Put each new mention in the cluster it fits best (stored or new); returns every cluster,
+    the ones given first. ``apart`` holds mention-id pairs an analyst split."""
+    clusters = list(clusters)
+    for mention in sorted(mentions, key=lambda m: (m.event_date or date.min, m.mention_id)):
+        fitting = [c for c in clusters if _fits(mention, c, settings, apart)]
+        if not fitting:
+            clusters.append(Cluster([mention]))
+            continue
+        best = min(fitting, key=lambda c: (_gap(mention, c), clusters.index(c)))
+        best.mentions.append(mention)
+    return clusters
+
+
+def _fits(mention: Mention, cluster: Cluster, settings: Settings, apart: frozenset[frozenset[str]]) -> bool:
+    if apart and any(frozenset((mention.mention_id, m.mention_id)) in apart for m in cluster.mentions):
+        return False
+    check = any if cluster.merged else all
+    return check(same_event(mention, other, settings) for other in cluster.mentions)
+
+
+def _gap(mention: Mention, cluster: Cluster) -> tuple[float, float]:
+    """How far a mention is from a cluster it fits: days, then kilometres (closest member)."""
+    days = min((abs((mention.event_date - m.event_date).days) for m in cluster.mentions if mention.event_date and m.event_date), default=99)
+    km = min((_distance_km(mention.place, m.place) for m in cluster.mentions if mention.place and m.place), default=math.inf)
+    return days, km
+
+
+def events_of(clusters: list[Cluster], copies: Mapping[str, str], taken: set[str]) -> list[Event]:
+    """The fused event of each cluster: stored clusters keep their id; a new one takes the id of
+    its event unit, suffixed when that id is taken (deterministic for the same inputs)."""
+    events = []
+    fresh = []
+    for cluster in clusters:
+        event = fuse_cluster(cluster.mentions, copies)
+        if cluster.event_id:
+            events.append(dataclasses.replace(event, event_id=cluster.event_id))
+            taken.add(cluster.event_id)
         else:
-            home.append(mention)
-    events = [fuse_cluster(cluster) for cluster in clusters]
-    return sorted(_unique_ids(events), key=lambda e: (e.event_date or date.min, e.event_id))
-
-
-def _unique_ids(events: list[Event]) -> list[Event]:
-    """Distinct events never share an id (the store keys on it): a clash gets a suffix, in a
-    deterministic order so the same inputs still give the same ids."""
-    seen: dict[str, int] = {}
-    unique = []
-    for event in sorted(events, key=lambda e: (e.event_id, e.sources[0].mention_id if e.sources else "")):
-        count = seen.get(event.event_id, 0)
-        seen[event.event_id] = count + 1
-        unique.append(event if count == 0 else dataclasses.replace(event, event_id=f"{event.event_id}-{count + 1}"))
-    return unique
+            fresh.append((event, cluster))
+    for event, cluster in sorted(fresh, key=lambda pair: (pair[0].event_id, min(m.mention_id for m in pair[1].mentions))):
+        unique, count = event.event_id, 1
+        while unique in taken:
+            count += 1
+            unique = f"{event.event_id}-{count}"
+        taken.add(unique)
+        cluster.event_id = unique  # the cluster is now the stored event of that id
+        events.append(dataclasses.replace(event, event_id=unique))
+    return sorted(events, key=lambda e: (e.event_date or date.min, e.event_id))
 
 
 def same_event(a: Mention, b: Mention, settings: Settings) -> bool:
@@ -121,7 +170,8 @@ def _distance_km(p, q) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def fuse_cluster(mentions: list[Mention]) -> Event:
+def fuse_cluster(mentions: list[Mention], copies: Mapping[str, str] | None = None) -> Event:
+    copies = copies or {}
     dated = [m for m in mentions if m.event_date]
     best_date = _most_precise(dated, lambda m: m.time_precision or 9, lambda m: m.event_date)
     placed = [m for m in mentions if m.place]
@@ -134,7 +184,7 @@ def fuse_cluster(mentions: list[Mention]) -> Event:
     actor2 = _common_actor([m.actor2 for m in mentions if m.actor2 and (not actor1 or m.actor2.name != actor1.name)])
     assoc1 = _names(a for m in mentions for a in m.assoc_actors1 if not _same(a, actor1, actor2))
     assoc2 = _names(a for m in mentions for a in m.assoc_actors2 if not _same(a, actor1, actor2))
-    sources = _sources(mentions)
+    sources = _sources(mentions, copies)
     reported = [s.fatalities for s in sources if s.fatalities > 0]
     place = best_place.place if best_place else None
     inter1 = actor1.actor_type if actor1 else ""
@@ -168,7 +218,7 @@ def fuse_cluster(mentions: list[Mention]) -> Event:
         fatalities_low=min(reported) if reported else None,
         fatalities_best=sorted(reported)[(len(reported) - 1) // 2] if reported else None,
         fatalities_high=max(reported) if reported else None,
-        confidence=_confidence(mentions),
+        confidence=_confidence(mentions, copies),
         sources=tuple(sources),
     )
     record["notes"] = _notes(record)
@@ -220,7 +270,7 @@ def _names(actors) -> list[str]:
     return names
 
 
-def _sources(mentions: list[Mention]) -> list[SourceClaim]:
+def _sources(mentions: list[Mention], copies: Mapping[str, str]) -> list[SourceClaim]:
     """One claim per report: mentions from the same article are that article's one claim."""
     by_article: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -244,16 +294,19 @@ def _sources(mentions: list[Mention]) -> list[SourceClaim]:
                 actor1=first.actor1.name if first.actor1 else "",
                 actor2=first.actor2.name if first.actor2 else "",
                 mention_id=first.mention_id,
+                copy_of=copies.get(first.article_id, ""),
             )
         )
     return claims
 
 
-def _confidence(mentions: list[Mention]) -> float:
-    """Independent reports raise confidence: 1 - prod(1 - c) over distinct documents."""
+def _confidence(mentions: list[Mention], copies: Mapping[str, str]) -> float:
+    """Independent reports raise confidence: 1 - prod(1 - c) over distinct documents, a copy
+    counting as the document it copies."""
     per_document: dict[str, float] = {}
     for mention in mentions:
-        per_document[mention.document_id] = max(per_document.get(mention.document_id, 0.0), mention.confidence)
+        key = copies.get(mention.article_id) or mention.document_id
+        per_document[key] = max(per_document.get(key, 0.0), mention.confidence)
     doubt = 1.0
     for value in per_document.values():
         doubt *= 1.0 - value

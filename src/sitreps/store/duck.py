@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -20,10 +20,12 @@ from typing import Any
 import duckdb
 
 from sitreps.errors import ConfigError, MissingResourceError, NotFoundError, UsageError
-from sitreps.model import Article, Document, Event, Rejected
+from sitreps.model import Article, Document, Event, Mention, Rejected
 
 from .rows import (
     EVENT_FIELDS,
+    mention_from_row,
+    mention_to_row,
     SOURCE_FIELDS,
     TABLE_COLUMNS,
     Row,
@@ -37,7 +39,7 @@ from .rows import (
     source_to_row,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MEMORY = ":memory:"
 _TABLES = tuple(TABLE_COLUMNS)
 
@@ -79,6 +81,10 @@ class Store:
         connection = _connect(location, read_only)
         try:
             _ensure_schema(connection, location, read_only)
+        except _NeedsMigration:
+            connection.close()
+            Store.open(location).close()  # upgrade once read-write, then read as asked
+            return cls.open(location, read_only=True)
         except BaseException:
             connection.close()
             raise
@@ -191,6 +197,116 @@ class Store:
             "WHERE events.event_id = incoming.event_id",
             [[row[name] for row in rows] for name, _ in columns],
         )
+
+    def save_fused(
+        self,
+        documents: Iterable[tuple[Document, str]],
+        articles: Iterable[Article],
+        signatures: Mapping[str, tuple[tuple[int, ...] | None, str, str]],
+        mentions: Iterable[tuple[Mention, str, str]],
+        events: Iterable[Event],
+    ) -> AddResult:
+        """Store one ingest's documents, articles, article signatures (article id -> (signature,
+        document, original document)), new mentions ((mention, event id, copy of)) and the events
+        they created or changed, in one transaction. Each changed event's sources are rebuilt from
+        its fused record; each source keeps the time its report first arrived."""
+        self._require_writable()
+        now = _utc_now()
+        documents, articles, mentions, events = list(documents), list(articles), list(mentions), list(events)
+        with self._transaction():
+            stored_hashes = self._existing("documents", "content_hash", [h for _, h in documents])
+            new_documents = {h: document_to_row(d, h, now) for d, h in documents if h not in stored_hashes}
+            _insert(self._con, "documents", list(new_documents.values()))
+            _insert(self._con, "articles", [article_to_row(a) for a in articles], verb="INSERT OR REPLACE")
+            _insert(
+                self._con,
+                "article_signatures",
+                [{"article_id": a, "document_id": d, "original_document": o, "signature": list(sig)}
+                 for a, (sig, d, o) in signatures.items() if sig is not None],
+                verb="INSERT OR REPLACE",
+            )
+            _insert(self._con, "mentions", [mention_to_row(m, e, c, now) for m, e, c in mentions], verb="INSERT OR REPLACE")
+            ids = [e.event_id for e in events]
+            first_seen = {r["event_id"]: r["first_seen_at"] for r in self._rows("events", ("event_id", "first_seen_at"), ids)}
+            arrived = dict(self._con.execute(
+                "SELECT mention_id, added_at FROM mentions WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))",
+                [[s.mention_id for e in events for s in e.sources]],
+            ).fetchall())
+            self._con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            self._con.execute("DELETE FROM sources WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            _insert(self._con, "events", [{**event_to_row(e), "first_seen_at": first_seen.get(e.event_id, now), "updated_at": now} for e in events])
+            source_rows = []
+            for event in events:
+                ordered = sorted(event.sources, key=lambda s: (arrived.get(s.mention_id, now), s.mention_id))
+                source_rows += [source_to_row(event.event_id, n, s, arrived.get(s.mention_id, now)) for n, s in enumerate(ordered)]
+            _insert(self._con, "sources", source_rows)
+        return AddResult(
+            documents_added=len(new_documents),
+            events_added=sum(1 for e in ids if e not in first_seen),
+            events_updated=sum(1 for e in ids if e in first_seen),
+            sources_added=len({m.mention_id for m, _, _ in mentions}),
+        )
+
+    # -- what fusion needs from the store ---------------------------------------------------
+
+    def signatures(self) -> dict[str, tuple[tuple[int, ...], str]]:
+        """Stored article id -> (MinHash signature, the document it copies or its own)."""
+        rows = self._con.execute("SELECT article_id, signature, original_document FROM article_signatures").fetchall()
+        return {article_id: (tuple(signature), original) for article_id, signature, original in rows}
+
+    def mentions(self, event_ids: Sequence[str] | None = None, since: date | None = None, until: date | None = None,
+                 added_until: datetime | None = None) -> list[tuple[Mention, str, str, datetime]]:
+        """Stored mentions as (mention, event id, copy of, added at): of the given events, or
+        dated within [since, until] (undated ones always), or all; optionally only those that
+        had arrived by ``added_until``."""
+        clauses, params = [], []
+        if event_ids is not None:
+            clauses.append("event_id IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(list(event_ids))
+        if since is not None and until is not None:
+            clauses.append("(event_date IS NULL OR event_date BETWEEN ? AND ?)")
+            params += [since, until]
+        if added_until is not None:
+            clauses.append("added_at <= ?")
+            params.append(added_until)
+        sql = "SELECT mention_id, event_id, article_id, document_id, event_date, copy_of, added_at, record FROM mentions"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY added_at, mention_id"
+        return [(mention_from_row(r), r["event_id"], r["copy_of"], r["added_at"]) for r in _fetch_rows(self._con.execute(sql, params))]
+
+    def copies(self) -> dict[str, str]:
+        """Article id -> the document it copies, for every stored copy."""
+        rows = self._con.execute("SELECT DISTINCT article_id, copy_of FROM mentions WHERE copy_of <> ''").fetchall()
+        return dict(rows)
+
+    def event_ids(self) -> set[str]:
+        return {event_id for (event_id,) in self._con.execute("SELECT event_id FROM events").fetchall()}
+
+    def overrides(self) -> list[tuple[str, list[str], list[str]]]:
+        """(kind, event ids, mention ids) of every analyst override, oldest first."""
+        rows = self._con.execute("SELECT kind, event_ids, mention_ids FROM overrides ORDER BY override_id").fetchall()
+        return [(kind, list(events), list(mentions)) for kind, events, mentions in rows]
+
+    def add_override(self, kind: str, event_ids: Sequence[str], mention_ids: Sequence[str]) -> None:
+        self._require_writable()
+        with self._transaction():
+            (next_id,) = self._con.execute("SELECT coalesce(max(override_id), 0) + 1 FROM overrides").fetchone()
+            self._con.execute("INSERT INTO overrides VALUES (?, ?, ?, ?, ?)", [next_id, kind, list(event_ids), list(mention_ids), _utc_now()])
+
+    def reassign(self, mention_ids: Sequence[str], event_id: str) -> None:
+        """Move stored mentions to another event (an analyst's merge or split)."""
+        self._require_writable()
+        with self._transaction():
+            self._con.execute("UPDATE mentions SET event_id = ? WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))", [event_id, list(mention_ids)])
+
+    def replace_events(self, events: Sequence[Event], removed: Sequence[str] = ()) -> None:
+        """Rewrite fused events (and their sources) after an override; drop ``removed`` ids."""
+        self._require_writable()
+        with self._transaction():
+            self._con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [list(removed)])
+            self._con.execute("DELETE FROM sources WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [list(removed)])
+        self.save_fused([], [], {}, [], events)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -342,6 +458,10 @@ def _ensure_schema(con: duckdb.DuckDBPyConnection, location: str, read_only: boo
                 f"{location}: store schema version {version} is not one this sitreps reads "
                 f"(it reads {SCHEMA_VERSION}); upgrade sitreps or use another db_path"
             )
+        if version < SCHEMA_VERSION:
+            if read_only:
+                raise _NeedsMigration()
+            _apply(con, ["migrate_v2.sql"])
         return
     if tables:
         raise ConfigError(
@@ -350,10 +470,19 @@ def _ensure_schema(con: duckdb.DuckDBPyConnection, location: str, read_only: boo
         )
     if read_only:
         raise MissingResourceError(f"{location}: the store is empty; run `sitreps ingest` first")
-    schema = importlib_resources.files("sitreps.store").joinpath("schema.sql").read_text(encoding="utf-8")
+    _apply(con, ["schema.sql", "migrate_v2.sql"])
+
+
+class _NeedsMigration(Exception):
+    """A read-only open found an older schema: the store is upgraded read-write first."""
+
+
+def _apply(con: duckdb.DuckDBPyConnection, scripts: list[str]) -> None:
+    """Run schema scripts and record the version, in one transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(schema)
+        for name in scripts:
+            con.execute(importlib_resources.files("sitreps.store").joinpath(name).read_text(encoding="utf-8"))
         con.execute("INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, _utc_now()])
     except BaseException:
         con.execute("ROLLBACK")

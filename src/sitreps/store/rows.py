@@ -7,10 +7,11 @@ their parameters; a test checks these lists against schema.sql.
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
+import json
+from datetime import date, datetime
 from typing import Any, Mapping, Sequence
 
-from sitreps.model import Article, Document, Event, Rejected, SourceClaim
+from sitreps.model import Actor, Article, Document, Event, Mention, Place, Rejected, SourceClaim
 
 Row = dict[str, Any]
 
@@ -82,7 +83,31 @@ TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("location", "VARCHAR"),
         ("actor1", "VARCHAR"),
         ("actor2", "VARCHAR"),
+        ("copy_of", "VARCHAR"),
         ("added_at", "TIMESTAMP"),
+    ),
+    "mentions": (
+        ("mention_id", "VARCHAR"),
+        ("event_id", "VARCHAR"),
+        ("article_id", "VARCHAR"),
+        ("document_id", "VARCHAR"),
+        ("event_date", "DATE"),
+        ("copy_of", "VARCHAR"),
+        ("added_at", "TIMESTAMP"),
+        ("record", "VARCHAR"),
+    ),
+    "article_signatures": (
+        ("article_id", "VARCHAR"),
+        ("document_id", "VARCHAR"),
+        ("original_document", "VARCHAR"),
+        ("signature", "UINTEGER[]"),
+    ),
+    "overrides": (
+        ("override_id", "INTEGER"),
+        ("kind", "VARCHAR"),
+        ("event_ids", "VARCHAR[]"),
+        ("mention_ids", "VARCHAR[]"),
+        ("created_at", "TIMESTAMP"),
     ),
     "rejected": (
         ("item_id", "VARCHAR"),
@@ -153,3 +178,39 @@ def rejected_to_row(item: Rejected, at: datetime) -> Row:
     row: Row = {name: getattr(item, name) for name in ("item_id", "path", "stage", "reason", "detail")}
     row["rejected_at"] = at
     return row
+
+
+# -- mentions: the resolved reports behind each event, kept so fusion can run again -------------
+
+
+def mention_to_row(mention: Mention, event_id: str, copy_of: str, added_at: datetime) -> Row:
+    return {
+        "mention_id": mention.mention_id,
+        "event_id": event_id,
+        "article_id": mention.article_id,
+        "document_id": mention.document_id,
+        "event_date": mention.event_date,
+        "copy_of": copy_of,
+        "added_at": added_at,
+        "record": json.dumps(dataclasses.asdict(mention), default=_json_default, ensure_ascii=False),
+    }
+
+
+def mention_from_row(row: Mapping[str, Any]) -> Mention:
+    data = json.loads(row["record"])
+    for name in ("published", "event_date"):
+        data[name] = date.fromisoformat(data[name]) if data[name] else None
+    for name in ("actor1", "actor2"):
+        data[name] = Actor(**data[name]) if data[name] else None
+    for name in ("assoc_actors1", "assoc_actors2"):
+        data[name] = tuple(Actor(**a) for a in data[name])
+    for name in ("assoc_actor1_texts", "assoc_actor2_texts", "evidence_span"):
+        data[name] = tuple(data[name])
+    data["place"] = Place(**data["place"]) if data["place"] else None
+    return Mention(**data)
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__} in a mention record")

@@ -1,4 +1,4 @@
--- sitreps store, schema version 1.
+-- sitreps store, schema version 2 (version 1 stores are migrated by migrate_v2.sql).
 -- Column names of `events` are the contract's field names (../docs/EVENTS.md) so that analysts can
 -- query the file directly; `sources` holds one row per report, in the order fuse gave them.
 
@@ -78,6 +78,7 @@ CREATE TABLE IF NOT EXISTS sources (
     location VARCHAR NOT NULL,
     actor1 VARCHAR NOT NULL,
     actor2 VARCHAR NOT NULL,
+    copy_of VARCHAR NOT NULL DEFAULT '',
     added_at TIMESTAMP NOT NULL,
     PRIMARY KEY (event_id, position)
 );

@@ -1,0 +1,125 @@
+"""Fusion against the store: reports arriving over several ingests join the stored event, copies
+count once, and the store can tell what it knew on an earlier date. Real pipeline, real DuckDB
+file, articles written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from sitreps import api
+from sitreps.fuse import incremental
+from sitreps.fuse.copies import find_copies, signature, similarity
+from sitreps.store import Store
+
+WIRE = """Gunmen kill eleven villagers in northern Burkina Faso
+
+Published 13 March 2024
+
+Gunmen on motorbikes attacked the village of Gaskindé in Burkina Faso's Soum province on Monday,
+killing eleven civilians and wounding several others, local sources said. The attackers burned
+granaries and took livestock before heading towards the border, residents told reporters. The
+army sent reinforcements from Djibo on Tuesday morning, a security source said.
+"""
+
+LOCAL = """Attaque meurtrière à Gaskindé
+
+Publié le 14 mars 2024
+
+Des hommes armés ont attaqué lundi le village de Gaskindé, dans la province du Soum, tuant au
+moins quatorze civils, selon un élu local joint par téléphone. Les assaillants ont incendié des
+greniers avant de repartir vers la frontière.
+"""
+
+REPOST = """Home | Sahel | Security | Contact
+Reposted from the wire service
+""" + WIRE + """
+Share this story. Comments are closed.
+"""
+
+OTHER = """Clashes near Arbinda
+
+Published 20 March 2024
+
+Soldiers clashed with jihadists near Arbinda in Burkina Faso on Tuesday, killing six of them, the
+army said in a statement.
+"""
+
+
+def _write(folder, name: str, text: str):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def db(tmp_path):
+    return tmp_path / "monitor.duckdb"
+
+
+def _ingest(db, settings, resources, *paths):
+    return api.ingest_paths(paths, db=db, settings=settings, resources=resources)
+
+
+def _gaskinde(db) -> list:
+    with Store.open(db, read_only=True) as store:
+        return [e for e in store.events() if e.location == "Gaskindé"]
+
+
+def test_a_later_report_joins_the_stored_event_and_keeps_its_id(tmp_path, db, settings, resources):
+    _ingest(db, settings, resources, _write(tmp_path, "wire.txt", WIRE))
+    (first,) = _gaskinde(db)
+    _, added = _ingest(db, settings, resources, _write(tmp_path, "local.txt", LOCAL))
+    (after,) = _gaskinde(db)
+    assert after.event_id == first.event_id
+    assert added.events_updated >= 1
+    assert len(after.sources) == 2
+    # Each source keeps its own claim; the fused toll is the lowest credible one.
+    assert sorted(s.fatalities for s in after.sources) == [11, 14]
+    assert (after.fatalities, after.fatalities_low, after.fatalities_high) == (11, 11, 14)
+    assert after.confidence > first.confidence
+
+
+def test_a_copy_is_kept_but_counts_once(tmp_path, db, settings, resources):
+    _ingest(db, settings, resources, _write(tmp_path, "wire.txt", WIRE))
+    (alone,) = _gaskinde(db)
+    _ingest(db, settings, resources, _write(tmp_path, "repost.txt", REPOST))
+    (event,) = _gaskinde(db)
+    assert len(event.sources) == 2
+    copy = next(s for s in event.sources if s.copy_of)
+    original = next(s for s in event.sources if not s.copy_of)
+    assert copy.copy_of == original.document
+    assert event.confidence == alone.confidence  # a copy confirms nothing
+
+
+def test_the_store_knows_what_it_knew_on_an_earlier_date(tmp_path, db, settings, resources):
+    _ingest(db, settings, resources, _write(tmp_path, "wire.txt", WIRE))
+    between = datetime.now(timezone.utc).replace(tzinfo=None)  # the store keeps naive UTC
+    _ingest(db, settings, resources, _write(tmp_path, "local.txt", LOCAL), _write(tmp_path, "other.txt", OTHER))
+    with Store.open(db, read_only=True) as store:
+        then = incremental.known_on(store, between)
+        now = incremental.known_on(store, datetime.now(timezone.utc).replace(tzinfo=None))
+    assert [len(e.sources) for e in then if e.location == "Gaskindé"] == [1]
+    assert [len(e.sources) for e in now if e.location == "Gaskindé"] == [2]
+    assert "Aribinda" not in {e.location for e in then} and "Aribinda" in {e.location for e in now}
+
+
+def test_a_different_event_nearby_stays_apart(tmp_path, db, settings, resources):
+    _ingest(db, settings, resources, _write(tmp_path, "wire.txt", WIRE))
+    _ingest(db, settings, resources, _write(tmp_path, "other.txt", OTHER))
+    with Store.open(db, read_only=True) as store:
+        locations = sorted(e.location for e in store.events())
+    assert locations.count("Gaskindé") == 1 and "Aribinda" in locations  # GeoNames spells it Aribinda
+
+
+def test_signatures_tell_copies_from_rewrites():
+    wire, repost, local = signature(WIRE), signature(REPOST), signature(LOCAL)
+    assert similarity(wire, repost) >= 0.7
+    assert similarity(wire, local) < 0.2
+    found = find_copies({"r": repost, "l": local}, {"w": (wire, "wire-doc")}, {"r": "repost-doc", "l": "local-doc"})
+    assert found == {"r": "wire-doc"}
+
+
+def test_short_texts_have_no_signature():
+    assert signature("Gunmen attacked Djibo on Monday.") is None
