@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
+from datetime import date, datetime, time, timedelta
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Iterable
@@ -101,14 +102,20 @@ def events(
     event_type: str | None = None,
     actor: str | None = None,
     limit: int | None = None,
+    as_of: date | str | None = None,
     settings: Settings | None = None,
 ) -> list[Event]:
-    """Stored events matching the filters."""
+    """Stored events matching the filters; with ``as_of``, as the store knew them at the end of
+    that day (only the reports that had arrived by then)."""
     from .store import Store
 
     settings = settings or load_settings()
-    since, until = _date(since), _date(until)
+    since, until, as_of = _date(since), _date(until), _date(as_of)
     with Store.open(db or settings.db_path, read_only=True) as store:
+        if as_of is not None:
+            known = incremental.known_on(store, datetime.combine(as_of + timedelta(days=1), time.min))
+            found = [e for e in known if _matches(e, country, since, until, event_type, actor)]
+            return found[:limit] if limit is not None else found
         return store.events(
             country=country.upper() if country else None,
             since=since,
@@ -117,6 +124,90 @@ def events(
             actor=actor,
             limit=limit,
         )
+
+
+def _matches(event: Event, country, since, until, event_type, actor) -> bool:
+    """The store's filters, for events rebuilt in memory (``as_of``)."""
+    if country and country.lower() not in (event.iso3.lower(), event.country.lower()):
+        return False
+    if since and (event.event_date is None or event.event_date < since):
+        return False
+    if until and (event.event_date is None or event.event_date > until):
+        return False
+    if event_type and event_type.lower() not in (event.event_type.lower(), event.sub_event_type.lower()):
+        return False
+    names = (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
+    return not actor or any(actor.lower() in name.lower() for name in names)
+
+
+def explain(event_id: str, *, db: str | Path | None = None, settings: Settings | None = None) -> dict:
+    """An event with each source's own claim, when it arrived, and why it was merged: the
+    signals fusion weighed for each source against the first one, and the overrides applied."""
+    from .fuse.explain import signals
+    from .store import Store
+
+    settings = settings or load_settings()
+    with Store.open(db or settings.db_path, read_only=True) as store:
+        event = store.event(event_id)
+        members = store.mentions(event_ids=[event_id])
+        copies = store.copies()
+        overrides = [(kind, ids, moved) for kind, ids, moved in store.overrides() if event_id in ids]
+    by_mention = {m.mention_id: (m, added) for m, _, _, added in members}
+    anchor = members[0][0] if members else None
+    rows = []
+    for source in event.sources:
+        mention, added = by_mention.get(source.mention_id, (None, None))
+        why = signals(mention, anchor, settings, copies) if mention and anchor and mention is not anchor else None
+        rows.append({"source": source, "arrived": added, "signals": why})
+    return {"event": event, "sources": rows, "overrides": overrides}
+
+
+def merge(event_ids: list[str], *, db: str | Path | None = None, settings: Settings | None = None) -> Event:
+    """Merge events into the first one (an analyst's decision, kept by every later ingest)."""
+    from .fuse import fuse_cluster
+    from .store import Store
+
+    settings = settings or load_settings()
+    if len(set(event_ids)) < 2:
+        raise UsageError("merge needs at least two different event ids")
+    with Store.open(db or settings.db_path) as store:
+        for event_id in event_ids:
+            store.event(event_id)  # a clear error for an unknown id
+        members = store.mentions(event_ids=event_ids)
+        if not members:
+            raise UsageError(f"events {', '.join(event_ids)} have no stored reports to merge (stored before schema 2?)")
+        target = event_ids[0]
+        store.reassign([m.mention_id for m, _, _, _ in members], target)
+        fused = dataclasses.replace(fuse_cluster([m for m, _, _, _ in members], store.copies()), event_id=target)
+        store.replace_events([fused], removed=[e for e in event_ids[1:] if e != target])
+        store.add_override("merge", event_ids, [])
+        return store.event(target)
+
+
+def split(event_id: str, sources: list[str], *, db: str | Path | None = None, settings: Settings | None = None) -> tuple[Event, Event]:
+    """Take sources (document ids, article ids or mention ids) out of an event into a new one."""
+    from .fuse import Cluster, events_of, fuse_cluster
+    from .store import Store
+
+    settings = settings or load_settings()
+    with Store.open(db or settings.db_path) as store:
+        store.event(event_id)
+        members = [m for m, _, _, _ in store.mentions(event_ids=[event_id])]
+        wanted = set(sources)
+        moved = [m for m in members if wanted & {m.document_id, m.article_id, m.mention_id, m.path}]
+        unknown = wanted - {x for m in moved for x in (m.document_id, m.article_id, m.mention_id, m.path)}
+        if unknown:
+            raise UsageError(f"event {event_id} has no source {', '.join(sorted(unknown))}; see `sitreps events --explain {event_id}`")
+        kept = [m for m in members if m not in moved]
+        if not kept:
+            raise UsageError(f"splitting every source out of {event_id} leaves nothing; name only some of its sources")
+        copies = store.copies()
+        (new_event,) = events_of([Cluster(moved)], copies, taken=store.event_ids())
+        store.reassign([m.mention_id for m in moved], new_event.event_id)
+        remaining = dataclasses.replace(fuse_cluster(kept, copies), event_id=event_id)
+        store.replace_events([remaining, new_event])
+        store.add_override("split", [event_id, new_event.event_id], [m.mention_id for m in moved])
+        return store.event(event_id), store.event(new_event.event_id)
 
 
 def geocode(place: str, *, country: str | None = None, settings: Settings | None = None, resources: Resources | None = None) -> dict:

@@ -73,11 +73,40 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, published
 @click.option("--actor", help="Text found in an actor's name (case-insensitive).")
 @click.option("--limit", type=int, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(("table",) + EXPORT_FORMATS), default="table", show_default=True)
+@click.option("--as-of", "as_of", help="Events as known at the end of this day (YYYY-MM-DD): only reports that had arrived.")
+@click.option("--explain", "explain_id", metavar="ID", help="One event's sources side by side, and why they were merged.")
 @click.pass_obj
-def events(settings: Settings, db, country, since, until, event_type, actor, limit, fmt) -> None:
+def events(settings: Settings, db, country, since, until, event_type, actor, limit, fmt, as_of, explain_id) -> None:
     """List stored events."""
-    found = api.events(db=db, country=country, since=since, until=until, event_type=event_type, actor=actor, limit=limit, settings=settings)
+    if explain_id:
+        from .analyze.explain import format_explanation
+
+        click.echo(format_explanation(api.explain(explain_id, db=db, settings=settings)))
+        return
+    found = api.events(db=db, country=country, since=since, until=until, event_type=event_type, actor=actor, limit=limit,
+                       as_of=as_of, settings=settings)
     _write(found, fmt, sys.stdout)
+
+
+@cli.command()
+@click.argument("event_ids", nargs=-1, required=True)
+@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB store (default: db_path setting).")
+@click.pass_obj
+def merge(settings: Settings, event_ids: tuple[str, ...], db: str | None) -> None:
+    """Merge events into the first ID; kept by every later ingest."""
+    event = api.merge(list(event_ids), db=db, settings=settings)
+    click.echo(f"merged {', '.join(event_ids[1:])} into {event.event_id} ({len(event.sources)} sources)")
+
+
+@cli.command()
+@click.argument("event_id")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB store (default: db_path setting).")
+@click.pass_obj
+def split(settings: Settings, event_id: str, sources: tuple[str, ...], db: str | None) -> None:
+    """Move SOURCES (documents or mention ids) out of EVENT_ID into a new event; kept by every later ingest."""
+    kept, new = api.split(event_id, list(sources), db=db, settings=settings)
+    click.echo(f"{kept.event_id} keeps {len(kept.sources)} sources; {new.event_id} has {len(new.sources)}")
 
 
 @cli.command()

@@ -4,8 +4,8 @@ Version ``fuse.key.v2``: each mention joins the cluster it fits best by the cont
 unit (one day, one place, one main pair of actors), with date windows widened by each mention's
 time precision and place windows by its geo precision; a mention that fits none starts a new
 event. Stored clusters keep their ``event_id`` when reports join them (``assign``), and analyst
-overrides hold: a merged cluster takes a report that fits any of its members, split mentions
-never share a cluster again. Each report keeps its own claim in ``Event.sources``; copies of one
+overrides hold: stored mentions never move, and a merged cluster takes a report that fits any
+of its members. Each report keeps its own claim in ``Event.sources``; copies of one
 article (``copies``) are kept as sources but count once towards confidence.
 """
 
@@ -48,14 +48,13 @@ def run(mentions: Iterable[Mention], settings: Settings, resources=None, copies:
     return events_of(clusters, copies or {}, taken=set())
 
 
-def assign(
-    clusters: list[Cluster], mentions: Iterable[Mention], settings: Settings, apart: frozenset[frozenset[str]] = frozenset()
-) -> list[Cluster]:
+def assign(clusters: list[Cluster], mentions: Iterable[Mention], settings: Settings) -> list[Cluster]:
     """Put each new mention in the cluster it fits best (stored or new); returns every cluster,
-    the ones given first. ``apart`` holds mention-id pairs an analyst split."""
+    the ones given first. Mentions already in a cluster never move: analysts' merges and splits
+    stay as they made them."""
     clusters = list(clusters)
     for mention in sorted(mentions, key=lambda m: (m.event_date or date.min, m.mention_id)):
-        fitting = [c for c in clusters if _fits(mention, c, settings, apart)]
+        fitting = [c for c in clusters if _fits(mention, c, settings)]
         if not fitting:
             clusters.append(Cluster([mention]))
             continue
@@ -64,9 +63,7 @@ def assign(
     return clusters
 
 
-def _fits(mention: Mention, cluster: Cluster, settings: Settings, apart: frozenset[frozenset[str]]) -> bool:
-    if apart and any(frozenset((mention.mention_id, m.mention_id)) in apart for m in cluster.mentions):
-        return False
+def _fits(mention: Mention, cluster: Cluster, settings: Settings) -> bool:
     check = any if cluster.merged else all
     return check(same_event(mention, other, settings) for other in cluster.mentions)
 
