@@ -174,13 +174,14 @@ def merge(event_ids: list[str], *, db: str | Path | None = None, settings: Setti
         for event_id in event_ids:
             store.event(event_id)  # a clear error for an unknown id
         members = store.mentions(event_ids=event_ids)
-        if not members:
-            raise UsageError(f"events {', '.join(event_ids)} have no stored reports to merge (stored before schema 2?)")
+        bare = sorted(set(event_ids) - {event_id for _, event_id, _, _ in members})
+        if bare:
+            # Merging would drop their sources: events stored before schema 2 keep no reports.
+            raise UsageError(f"events {', '.join(bare)} have no stored reports to merge (stored before schema 2); re-ingest their documents")
         target = event_ids[0]
-        store.reassign([m.mention_id for m, _, _, _ in members], target)
         fused = dataclasses.replace(fuse_cluster([m for m, _, _, _ in members], store.copies()), event_id=target)
-        store.replace_events([fused], removed=[e for e in event_ids[1:] if e != target])
-        store.add_override("merge", event_ids, [])
+        moved = {m.mention_id: target for m, _, _, _ in members}
+        store.save_override("merge", event_ids, moved, [fused], removed=[e for e in event_ids[1:] if e != target])
         return store.event(target)
 
 
@@ -193,6 +194,8 @@ def split(event_id: str, sources: list[str], *, db: str | Path | None = None, se
     with Store.open(db or settings.db_path) as store:
         store.event(event_id)
         members = [m for m, _, _, _ in store.mentions(event_ids=[event_id])]
+        if not members:
+            raise UsageError(f"event {event_id} has no stored reports to split (stored before schema 2); re-ingest its documents")
         wanted = set(sources)
         moved = [m for m in members if wanted & {m.document_id, m.article_id, m.mention_id, m.path}]
         unknown = wanted - {x for m in moved for x in (m.document_id, m.article_id, m.mention_id, m.path)}
@@ -203,10 +206,8 @@ def split(event_id: str, sources: list[str], *, db: str | Path | None = None, se
             raise UsageError(f"splitting every source out of {event_id} leaves nothing; name only some of its sources")
         copies = store.copies()
         (new_event,) = events_of([Cluster(moved)], copies, taken=store.event_ids())
-        store.reassign([m.mention_id for m in moved], new_event.event_id)
         remaining = dataclasses.replace(fuse_cluster(kept, copies), event_id=event_id)
-        store.replace_events([remaining, new_event])
-        store.add_override("split", [event_id, new_event.event_id], [m.mention_id for m in moved])
+        store.save_override("split", [event_id, new_event.event_id], {m.mention_id: new_event.event_id for m in moved}, [remaining, new_event])
         return store.event(event_id), store.event(new_event.event_id)
 
 

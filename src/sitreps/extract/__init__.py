@@ -145,6 +145,7 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
         reason = is_not_event(sentence.text, language, lexicon) if triggers else "no event trigger"
         if reason and _CLAIM.search(sentence.text):
             claims_only[index] = reason
+            # Only the actors of a claim are read: a sentence without a trigger gets a placeholder.
             candidates.append((index, sentence, triggers or [Trigger("Attack", 0, 0, "", 0.0)], None, sentence))
             continue
         if not triggers:
@@ -364,18 +365,18 @@ def _named_back(roles, text: str, drafts: list[_Draft]):
 _ARMY_SPEAKER = re.compile(
     r"\b(?:selon|d'après)\s+(?:l'armée|l'état-major|les FDS|les FAMa|les forces armées)|"
     r"\b(?:a|ont) (?:indiqué|annoncé|précisé|affirmé) (?:l'armée|l'état-major)|"
-    r"\b(?:according to|the army said|the military said|army said|military said)\b(?:\s+the\s+(?:army|military))?",
+    r"\b(?:according to the (?:army|military)|the (?:army|military) said|(?:army|military) said)\b",
     re.I,
 )
 _OPERATION = re.compile(r"\b(?:opération|operation|riposte|offensive|ratissage|sweep|counter-?attack|contre-attaque|frappes?|strikes?)\b", re.I)
 
 
 def _own_operation(roles, text: str, sub_event_type: str, language: str):
+    """A battle whose only side named is the enemy, told by the army about its operation: the
+    army is the other side (its name was set aside as the speaker)."""
     if EVENT_TYPE_OF[sub_event_type] != "Battles" or "State forces" in (roles.actor1_type, roles.actor2_type):
         return roles
     if not (_ARMY_SPEAKER.search(text) and _OPERATION.search(text)):
-        return roles
-    if "according to" in text.lower() and not re.search(r"according to the (?:army|military)", text, re.I):
         return roles
     enemy, kind = (roles.actor1, roles.actor1_type) if roles.actor1 else (roles.actor2, roles.actor2_type)
     army = "armée" if language == "fr" else "army"

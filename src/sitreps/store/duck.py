@@ -226,26 +226,36 @@ class Store:
                 verb="INSERT OR REPLACE",
             )
             _insert(self._con, "mentions", [mention_to_row(m, e, c, now) for m, e, c in mentions], verb="INSERT OR REPLACE")
-            ids = [e.event_id for e in events]
-            first_seen = {r["event_id"]: r["first_seen_at"] for r in self._rows("events", ("event_id", "first_seen_at"), ids)}
-            arrived = dict(self._con.execute(
-                "SELECT mention_id, added_at FROM mentions WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))",
-                [[s.mention_id for e in events for s in e.sources]],
-            ).fetchall())
-            self._con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-            self._con.execute("DELETE FROM sources WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-            _insert(self._con, "events", [{**event_to_row(e), "first_seen_at": first_seen.get(e.event_id, now), "updated_at": now} for e in events])
-            source_rows = []
-            for event in events:
-                ordered = sorted(event.sources, key=lambda s: (arrived.get(s.mention_id, now), s.mention_id))
-                source_rows += [source_to_row(event.event_id, n, s, arrived.get(s.mention_id, now)) for n, s in enumerate(ordered)]
-            _insert(self._con, "sources", source_rows)
+            stored_before = self._write_events(events, now)
+        ids = [e.event_id for e in events]
         return AddResult(
             documents_added=len(new_documents),
-            events_added=sum(1 for e in ids if e not in first_seen),
-            events_updated=sum(1 for e in ids if e in first_seen),
+            events_added=sum(1 for e in ids if e not in stored_before),
+            events_updated=sum(1 for e in ids if e in stored_before),
             sources_added=len({m.mention_id for m, _, _ in mentions}),
         )
+
+    def _write_events(self, events: Sequence[Event], now: datetime) -> set[str]:
+        """Replace the rows of these events and their sources (inside a transaction); each
+        source keeps the time its report first arrived. Returns the ids that were stored before."""
+        ids = [e.event_id for e in events]
+        first_seen = {r["event_id"]: r["first_seen_at"] for r in self._rows("events", ("event_id", "first_seen_at"), ids)}
+        arrived = dict(self._con.execute(
+            "SELECT mention_id, added_at FROM mentions WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))",
+            [[s.mention_id for e in events for s in e.sources]],
+        ).fetchall())
+        self._delete_events(ids)
+        _insert(self._con, "events", [{**event_to_row(e), "first_seen_at": first_seen.get(e.event_id, now), "updated_at": now} for e in events])
+        source_rows = []
+        for event in events:
+            ordered = sorted(event.sources, key=lambda s: (arrived.get(s.mention_id, now), s.mention_id))
+            source_rows += [source_to_row(event.event_id, n, s, arrived.get(s.mention_id, now)) for n, s in enumerate(ordered)]
+        _insert(self._con, "sources", source_rows)
+        return set(first_seen)
+
+    def _delete_events(self, ids: Sequence[str]) -> None:
+        self._con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)])
+        self._con.execute("DELETE FROM sources WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)])
 
     # -- what fusion needs from the store ---------------------------------------------------
 
@@ -288,25 +298,21 @@ class Store:
         rows = self._con.execute("SELECT kind, event_ids, mention_ids FROM overrides ORDER BY override_id").fetchall()
         return [(kind, list(events), list(mentions)) for kind, events, mentions in rows]
 
-    def add_override(self, kind: str, event_ids: Sequence[str], mention_ids: Sequence[str]) -> None:
+    def save_override(
+        self, kind: str, event_ids: Sequence[str], moved: Mapping[str, str], events: Sequence[Event], removed: Sequence[str] = ()
+    ) -> None:
+        """An analyst's merge or split, in one transaction: the override is recorded, mentions
+        move (mention id -> event id), the events are rewritten and ``removed`` ids dropped."""
         self._require_writable()
+        now = _utc_now()
         with self._transaction():
             (next_id,) = self._con.execute("SELECT coalesce(max(override_id), 0) + 1 FROM overrides").fetchone()
-            self._con.execute("INSERT INTO overrides VALUES (?, ?, ?, ?, ?)", [next_id, kind, list(event_ids), list(mention_ids), _utc_now()])
-
-    def reassign(self, mention_ids: Sequence[str], event_id: str) -> None:
-        """Move stored mentions to another event (an analyst's merge or split)."""
-        self._require_writable()
-        with self._transaction():
-            self._con.execute("UPDATE mentions SET event_id = ? WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))", [event_id, list(mention_ids)])
-
-    def replace_events(self, events: Sequence[Event], removed: Sequence[str] = ()) -> None:
-        """Rewrite fused events (and their sources) after an override; drop ``removed`` ids."""
-        self._require_writable()
-        with self._transaction():
-            self._con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [list(removed)])
-            self._con.execute("DELETE FROM sources WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [list(removed)])
-        self.save_fused([], [], {}, [], events)
+            mention_ids = list(moved) if kind == "split" else []
+            self._con.execute("INSERT INTO overrides VALUES (?, ?, ?, ?, ?)", [next_id, kind, list(event_ids), mention_ids, now])
+            for mention_id, event_id in moved.items():
+                self._con.execute("UPDATE mentions SET event_id = ? WHERE mention_id = ?", [event_id, mention_id])
+            self._delete_events(removed)
+            self._write_events(events, now)
 
     # -- reading -----------------------------------------------------------------------------
 
