@@ -28,7 +28,7 @@ class Settings:
     progress: str = "auto"
     min_confidence: float = 0.3
     type_model: bool = True
-    fuse_date_window_days: int = 1
+    fuse_date_window_days: int = 0
     fuse_distance_km: float = 25.0
 
     @property

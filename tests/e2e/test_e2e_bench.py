@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -35,3 +36,17 @@ def test_bench_prints_every_table_on_the_shared_data(tmp_path):
         assert heading in done.stdout
     weighted_f1 = float(done.stdout.split("no event = wrong) | ")[1].split(" | ")[1])
     assert 0.5 < weighted_f1 <= 1.0
+
+
+def test_fusion_bench_scores_a_small_generated_corpus(tmp_path):
+    keep = tmp_path / "corpus"
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "fusion.py"), "--events", "16", "--seed", "3", "--keep", str(keep)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert figures["true_events"] == 16 and figures["articles"] == len(list(keep.glob("E*.txt")))
+    # Every report's event is somewhere, and the two shares are shares.
+    assert figures["true_events_found"] == 16
+    assert 0.0 <= figures["double_counted"] <= 1.0 and 0.0 <= figures["wrong_merges"] <= 1.0

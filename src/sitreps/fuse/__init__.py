@@ -143,9 +143,10 @@ def _same_place(a: Mention, b: Mention, settings: Settings) -> bool:
 
 
 def _compatible_actors(a: Mention, b: Mention) -> bool:
-    perpetrator_a, perpetrator_b = _named(a.actor1), _named(b.actor1)
-    if perpetrator_a and perpetrator_b and perpetrator_a != perpetrator_b and perpetrator_a != _named(b.actor2):
-        # JNIM attacking the army and IS Sahel attacking the army are two events.
+    groups_a, groups_b = _named_groups(a), _named_groups(b)
+    if groups_a and groups_b and not groups_a & groups_b:
+        # JNIM attacking the army and IS Sahel attacking the army are two events; which side a
+        # report names first ("the army repelled IS Sahel" / "IS Sahel attacked the army") is not.
         return False
     names_a = {x.name for x in (a.actor1, a.actor2) if x and not x.name.startswith(_UNIDENTIFIED)}
     names_b = {x.name for x in (b.actor1, b.actor2) if x and not x.name.startswith(_UNIDENTIFIED)}
@@ -153,6 +154,14 @@ def _compatible_actors(a: Mention, b: Mention) -> bool:
     armed_b = {n for n in names_b if not n.startswith(("Civilians", "Protesters", "Rioters"))}
     # Two reports naming different organised perpetrators are different events.
     return not armed_a or not armed_b or bool(armed_a & armed_b)
+
+
+_NON_STATE = ("Rebel group", "Political militia", "Identity militia")
+
+
+def _named_groups(mention: Mention) -> set[str]:
+    """The named non-state armed groups on either side of a mention."""
+    return {x.name for x in (mention.actor1, mention.actor2) if x and x.actor_type in _NON_STATE and _named(x)}
 
 
 def _named(actor) -> str:

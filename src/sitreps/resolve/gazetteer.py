@@ -361,6 +361,13 @@ class Gazetteer:
                     names.add(name)
         return iter(sorted(names))
 
+    def populated_places(self, iso3: str, min_population: int = 0) -> Iterator[Place]:
+        """Towns and villages of one country with at least ``min_population`` people."""
+        for index in self._by_country.get(iso3.upper(), ()):
+            row = self._rows[index]
+            if row[13] == "populated" and int(row[12] or 0) >= min_population:
+                yield self._candidate(index, 1.0, row[1]).place
+
     # ---- internals ----------------------------------------------------------------------
 
     def _ranked(self, scored: dict[int, tuple[float, str]], limit: int) -> list[Candidate]:

@@ -77,12 +77,18 @@ def test_fuse_different_villages_same_day_give_two_events(settings, other):
     assert len(events) == 2
 
 
-@pytest.mark.parametrize("days_apart, expected", [(1, 1), (2, 2)])
-def test_fuse_default_window_joins_precise_reports_one_day_apart(settings, days_apart, expected):
-    # Observed with fuse_date_window_days = 1: reports one day apart at one place are one event.
-    assert settings.fuse_date_window_days == 1
+@pytest.mark.parametrize("days_apart, expected", [(0, 1), (1, 2)])
+def test_fuse_default_window_keeps_the_same_place_next_day_apart(settings, days_apart, expected):
+    # The event unit is one day: two reports that each fix a different day are two events.
+    assert settings.fuse_date_window_days == 0
     later = dataclasses.replace(_mention("b"), event_date=date.fromordinal(MONDAY.toordinal() + days_apart))
     assert len(fuse.run([_mention("a"), later], settings)) == expected
+
+
+@pytest.mark.parametrize("days_apart, expected", [(1, 1), (2, 2)])
+def test_fuse_window_1_joins_precise_reports_one_day_apart(settings, days_apart, expected):
+    later = dataclasses.replace(_mention("b"), event_date=date.fromordinal(MONDAY.toordinal() + days_apart))
+    assert len(fuse.run([_mention("a"), later], settings.replace(fuse_date_window_days=1))) == expected
 
 
 @pytest.mark.parametrize("days_apart, expected", [(0, 1), (1, 2)])
@@ -213,3 +219,11 @@ def test_fuse_event_fields_follow_the_actors_and_place(settings):
 @pytest.mark.parametrize("count", [0, 1])
 def test_fuse_run_empty_or_single_input(settings, count):
     assert len(fuse.run([_mention(f"doc{i}") for i in range(count)], settings)) == count
+
+
+def test_named_groups_match_whichever_side_a_report_names_first(settings):
+    # "The army repelled IS Sahel" and "IS Sahel attacked the army" tell one clash ...
+    reversed_roles = _mention("b", actor1=ISSP, actor2=ARMY)
+    assert len(fuse.run([_mention("a", actor2=ISSP), reversed_roles], settings)) == 1
+    # ... while JNIM and IS Sahel attacking the army the same day are two events.
+    assert len(fuse.run([_mention("a"), reversed_roles], settings)) == 2
