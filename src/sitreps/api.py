@@ -18,7 +18,7 @@ from . import ingest, pipeline
 from .fuse import incremental
 from .config import Settings, load_settings
 from .errors import UsageError
-from .model import Event
+from .model import Claim, Event
 from .pipeline import Progress, RunResult
 from .resources import Resources
 
@@ -88,7 +88,7 @@ def ingest_paths(
         documents = pipeline.read_documents([str(p) for p in paths], settings)
         result = pipeline.process(documents, settings, resources, published=published, seen=store.has_document, progress=progress)
         fused = incremental.update(store, result.articles, result.mentions, settings)
-        added = store.save_fused(result.documents, result.articles, fused.signatures, fused.assignments, fused.events)
+        added = store.save_fused(result.documents, result.articles, fused.signatures, fused.assignments, fused.events, result.claims)
         result.events = fused.events
     return result, added
 
@@ -209,6 +209,47 @@ def split(event_id: str, sources: list[str], *, db: str | Path | None = None, se
         remaining = dataclasses.replace(fuse_cluster(kept, copies), event_id=event_id)
         store.save_override("split", [event_id, new_event.event_id], {m.mention_id: new_event.event_id for m in moved}, [remaining, new_event])
         return store.event(event_id), store.event(new_event.event_id)
+
+
+def claims(*, db: str | Path | None = None, settings: Settings | None = None) -> list[Claim]:
+    """Stored period statistics ("1,200 killed in 2023"), kept apart from events."""
+    from .store import Store
+
+    settings = settings or load_settings()
+    with Store.open(db or settings.db_path, read_only=True) as store:
+        return store.claims()
+
+
+# Actor types of the armed groups a generic subject ("armed groups", "jihadists") stands for.
+_NON_STATE = ("Rebel group", "Political militia", "Identity militia")
+
+
+def check(claim_id: str, *, db: str | Path | None = None, settings: Settings | None = None) -> dict:
+    """A claim beside what the stored events say for the same measure, actors, period and area:
+    ``{"claim", "events", "measured", "ratio"}`` (ratio = claimed / measured; None when the
+    events cannot measure it, e.g. displacement, or measure zero)."""
+    from .store import Store
+
+    settings = settings or load_settings()
+    with Store.open(db or settings.db_path, read_only=True) as store:
+        (claim,) = store.claims(claim_id)
+        found = store.events(country=claim.iso3 or None, since=claim.period_start, until=claim.period_end)
+    if claim.area and claim.area != (found[0].country if found else None):
+        found = [e for e in found if claim.area in (e.admin1, e.admin2, e.location)]
+    if claim.subject_actor.startswith("Unidentified"):
+        found = [e for e in found if e.inter1 in _NON_STATE]  # "armed groups": any non-state perpetrator
+    elif claim.subject_actor:
+        found = [e for e in found if claim.subject_actor in (e.actor1, e.assoc_actor_1)]
+    if claim.measure == "deaths":
+        measured = sum(e.fatalities for e in found)
+    elif claim.measure == "events":
+        measured = len(found)
+    elif claim.measure == "abductions":
+        measured = sum(1 for e in found if e.sub_event_type == "Abduction/forced disappearance")
+    else:
+        measured = None
+    ratio = round(claim.value / measured, 2) if measured else None
+    return {"claim": claim, "events": found, "measured": measured, "ratio": ratio}
 
 
 def geocode(place: str, *, country: str | None = None, settings: Settings | None = None, resources: Resources | None = None) -> dict:

@@ -89,6 +89,33 @@ def events(settings: Settings, db, country, since, until, event_type, actor, lim
 
 
 @cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB store (default: db_path setting).")
+@click.option("--format", "fmt", type=click.Choice(("table", "jsonl")), default="table", show_default=True)
+@click.pass_obj
+def claims(settings: Settings, db: str | None, fmt: str) -> None:
+    """List stored period statistics (claims), kept apart from events."""
+    from .analyze.claims import claim_dict, format_claims
+
+    found = api.claims(db=db, settings=settings)
+    if fmt == "jsonl":
+        for claim in found:
+            click.echo(json.dumps(claim_dict(claim), ensure_ascii=False))
+    else:
+        click.echo(format_claims(found))
+
+
+@cli.command()
+@click.argument("claim_id")
+@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB store (default: db_path setting).")
+@click.pass_obj
+def check(settings: Settings, claim_id: str, db: str | None) -> None:
+    """Compare a claim with what the stored events say for its actors, period and area."""
+    from .analyze.claims import format_check
+
+    click.echo(format_check(api.check(claim_id, db=db, settings=settings)))
+
+
+@cli.command()
 @click.argument("event_ids", nargs=-1, required=True)
 @click.option("--db", type=click.Path(dir_okay=False), help="DuckDB store (default: db_path setting).")
 @click.pass_obj

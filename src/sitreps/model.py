@@ -225,6 +225,36 @@ class SourceClaim:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A statement about a period, not an event: "more than 1,200 people killed by armed groups in
+    Burkina Faso in 2023, according to a monitoring group". Extraction fills what the text says;
+    resolution fills ``subject_actor``, ``area``, ``iso3`` and ``admin1``."""
+
+    claim_id: str  # article_id + "#c" + sentence index
+    article_id: str
+    document_id: str
+    url: str | None
+    publisher: str | None
+    published: date | None
+    claimant: str | None  # who says so
+    subject_text: str  # the actors the number is about, as written ("armed groups")
+    measure: str  # deaths, events, abductions or displaced
+    value: int
+    qualifier: str  # "more than", "at least", "" ...
+    value_text: str  # the number as written
+    period_start: date | None
+    period_end: date | None
+    period_text: str
+    evidence: str
+    language: str = "en"
+    area_text: str = ""
+    subject_actor: str = ""
+    area: str = ""
+    iso3: str = ""
+    admin1: str = ""
+
+
+@dataclass(frozen=True)
 class Event:
     """One real-world event, in the contract's fields (../shared/docs/EVENTS.md)."""
 

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 from . import extract, fuse, ingest, resolve
 from .config import Settings
 from .errors import INPUT_FAILURES, ConfigError
-from .model import Article, Document, Event, Mention, Rejected
+from .model import Article, Claim, Document, Event, Mention, Rejected
 
 STAGES = (ingest, extract, resolve, fuse)
 # Fields the input records carry before any stage runs.
@@ -29,6 +29,7 @@ Progress = Callable[[Iterable], Iterable]
 class RunResult:
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)  # period statistics, kept apart from events
     articles: list[Article] = field(default_factory=list)
     documents: list[tuple[Document, str]] = field(default_factory=list)  # (document, content hash)
     rejected: list[Rejected] = field(default_factory=list)
@@ -106,3 +107,4 @@ def _extract_and_resolve(articles: list[Article], settings: Settings, resources,
     result.rejected.extend(m for m in found if isinstance(m, Rejected))
     mentions = [m for m in found if isinstance(m, Mention) and m.confidence >= settings.min_confidence]
     result.mentions.extend(resolve.run(mentions, settings, resources))
+    result.claims.extend(resolve.resolve_claim(c, resources.gazetteer, resources.actors) for c in found if isinstance(c, Claim))

@@ -116,3 +116,29 @@ def test_override_errors_are_clear(workdir, args, message):
     _ingest(workdir, db, "wire.txt")
     out = run_sitreps([*args, "--db", db], cwd=workdir)
     assert out.returncode != 0 and message in out.stderr
+
+
+STATS = """Armed groups killed hundreds in Burkina Faso last year, monitors say
+
+Published 2 January 2025
+
+More than 400 civilians were killed by armed groups in Burkina Faso in 2024, according to a monitoring group.
+"""
+
+
+def test_period_statistics_are_claims_checked_against_the_events(workdir):
+    (workdir / "stats.txt").write_text(STATS, encoding="utf-8")
+    db = workdir / "m.duckdb"
+    _ingest(workdir, db, "wire.txt", "stats.txt")
+    assert all(e["location"] != "Burkina Faso" or e["fatalities"] < 400 for e in _events(workdir, db))  # no event from it
+    listed = run_sitreps(["claims", "--db", db, "--format", "jsonl"], cwd=workdir)
+    assert listed.returncode == 0, listed.stderr
+    (claim,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert (claim["measure"], claim["value"], claim["qualifier"]) == ("deaths", 400, "more than")
+    assert (claim["period_start"], claim["period_end"], claim["iso3"]) == ("2024-01-01", "2024-12-31", "BFA")
+    assert claim["claimant"] == "monitoring group"
+    checked = run_sitreps(["check", claim["claim_id"], "--db", db], cwd=workdir)
+    assert checked.returncode == 0, checked.stderr
+    # The stored Gaskindé attack (nine killed by gunmen, March 2024) is the events' side of it.
+    assert "1 in the same period, area and actors, 9 fatalities" in checked.stdout
+    assert "claimed / stored: 44.44" in checked.stdout

@@ -18,8 +18,9 @@ from datetime import date, timedelta
 from typing import Iterable, Iterator
 
 from ..config import Settings
-from ..model import EVENT_TYPE_OF, EVENT_TYPES, Article, Mention, Rejected, disorder_type_of
+from ..model import EVENT_TYPE_OF, EVENT_TYPES, Article, Claim, Mention, Rejected, disorder_type_of
 from .claimant import find_claimant
+from .claims import read_claim
 from .classifier import Trigger, classify
 from .dates import find_dates
 from .earlier import link_earlier, split_earlier_event
@@ -121,12 +122,12 @@ class _Draft:
     roles: object = None
 
 
-def run(articles: Iterable[Article], settings: Settings, resources) -> Iterator[Mention | Rejected]:
+def run(articles: Iterable[Article], settings: Settings, resources) -> Iterator[Mention | Claim | Rejected]:
     for article in articles:
         yield from extract_article(article, settings, resources)
 
 
-def extract_article(article: Article, settings: Settings, resources) -> list[Mention | Rejected]:
+def extract_article(article: Article, settings: Settings, resources) -> list[Mention | Claim | Rejected]:
     lexicon = resources.lexicon
     language = article.language
     type_model = resources.type_model if language == "en" else None
@@ -136,7 +137,7 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
     # (index, the text read for this event, its triggers, (days before the main event, the gap as
     # written) when it is an earlier event told inside the sentence, the sentence quoted as evidence)
     candidates: list[tuple[int, Sentence, list, tuple[int, str] | None, Sentence]] = []
-    out: list[Mention | Rejected] = []
+    out: list[Mention | Claim | Rejected] = []
     # Sentences set aside as no event that still name who did the event before them ("Police
     # blamed Boko Haram, which has used ... for a decade"): index -> why they are no event.
     claims_only: dict[int, str] = {}
@@ -152,6 +153,8 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
             continue
         if reason:
             out.append(_rejected(article, f"s{index}", "not_event", reason))
+            if reason == "period_statistic":
+                out.extend(_claim(sentence.text, article, index, resources))
             continue
         probabilities = type_model.probabilities(sentence.text) if type_model else {}
         if sum(probabilities.get(label, 0.0) for label in NOT_POLITICAL) > NOT_ACLED_SHARE:
@@ -565,6 +568,15 @@ def _most_named(countries: dict[int, list[tuple[str, bool]]], voters: set[int]) 
     """The country the story is about: the one its title and opening sentences name most."""
     counts = Counter(iso3 for start, named in countries.items() if start in voters for iso3, _ in named)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _claim(text: str, article: Article, index: int, resources) -> list[Claim]:
+    """The claim a period statistic makes, with the first place it names as its area."""
+    claim = read_claim(text, article, index, find_claimant(text))
+    if claim is None:
+        return []
+    places = find_places(text, resources.gazetteer, [], [])
+    return [dataclasses.replace(claim, area_text=places[0].text if places else "")]
 
 
 def _rejected(article: Article, item: str, reason: str, detail: str) -> Rejected:

@@ -12,7 +12,7 @@ import dataclasses
 from typing import Iterable, Iterator
 
 from ..config import Settings
-from ..model import Mention, Place
+from ..model import Claim, Mention, Place
 
 STAGE = "resolve"
 READS = ("Mention.place_text", "Mention.place_qualifier", "Mention.country_hint", "Mention.actor1_text", "Mention.event_date")
@@ -62,3 +62,21 @@ def resolve_place(mention: Mention, gazetteer) -> tuple[Place | None, int | None
         if found is not None:
             return found.place, 3
     return None, None
+
+
+def resolve_claim(claim: Claim, gazetteer, registry) -> Claim:
+    """A claim's area as a country, admin1 or town (with its country and admin1), and its
+    subject as a registry actor when the registry knows the words."""
+    iso3, admin1, area = "", "", ""
+    found = gazetteer.geocode(claim.area_text).best if claim.area_text else None
+    if found is not None:
+        place = found.place
+        iso3 = place.country_iso3
+        if found.level == "country":
+            area = place.country
+        elif found.level == "admin1":
+            area = admin1 = place.name
+        else:
+            area, admin1 = place.name, place.admin1
+    actor = registry.resolve(claim.subject_text, iso3 or None, claim.period_end) if claim.subject_text else None
+    return dataclasses.replace(claim, iso3=iso3, admin1=admin1, area=area, subject_actor=actor.name if actor else "")

@@ -20,10 +20,13 @@ from typing import Any
 import duckdb
 
 from sitreps.errors import ConfigError, MissingResourceError, NotFoundError, UsageError
-from sitreps.model import Article, Document, Event, Mention, Rejected
+from sitreps.model import Article, Claim, Document, Event, Mention, Rejected
 
 from .rows import (
+    CLAIM_FIELDS,
     EVENT_FIELDS,
+    claim_from_row,
+    claim_to_row,
     mention_from_row,
     mention_to_row,
     SOURCE_FIELDS,
@@ -39,7 +42,7 @@ from .rows import (
     source_to_row,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MEMORY = ":memory:"
 _TABLES = tuple(TABLE_COLUMNS)
 
@@ -205,6 +208,7 @@ class Store:
         signatures: Mapping[str, tuple[tuple[int, ...] | None, str, str]],
         mentions: Iterable[tuple[Mention, str, str]],
         events: Iterable[Event],
+        claims: Iterable[Claim] = (),
     ) -> AddResult:
         """Store one ingest's documents, articles, article signatures (article id -> (signature,
         document, original document)), new mentions ((mention, event id, copy of)) and the events
@@ -227,6 +231,7 @@ class Store:
             )
             _insert(self._con, "mentions", [mention_to_row(m, e, c, now) for m, e, c in mentions], verb="INSERT OR REPLACE")
             stored_before = self._write_events(events, now)
+            _insert(self._con, "claims", [claim_to_row(c, now) for c in claims], verb="INSERT OR REPLACE")
         ids = [e.event_id for e in events]
         return AddResult(
             documents_added=len(new_documents),
@@ -258,6 +263,18 @@ class Store:
         self._con.execute("DELETE FROM sources WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)])
 
     # -- what fusion needs from the store ---------------------------------------------------
+
+    def claims(self, claim_id: str | None = None) -> list[Claim]:
+        """Stored claims (period statistics), by period end then id; one when ``claim_id`` is given."""
+        sql = f"SELECT {', '.join(CLAIM_FIELDS)} FROM claims"
+        params: list[Any] = []
+        if claim_id is not None:
+            sql += " WHERE claim_id = ?"
+            params.append(claim_id)
+        found = [claim_from_row(r) for r in _fetch_rows(self._con.execute(sql + " ORDER BY period_end NULLS LAST, claim_id", params))]
+        if claim_id is not None and not found:
+            raise NotFoundError(f"no claim {claim_id!r} in {self.path}; list claim ids with `sitreps claims`")
+        return found
 
     def signatures(self) -> dict[str, tuple[tuple[int, ...], str]]:
         """Stored article id -> (MinHash signature, the document it copies or its own)."""
@@ -467,7 +484,7 @@ def _ensure_schema(con: duckdb.DuckDBPyConnection, location: str, read_only: boo
         if version < SCHEMA_VERSION:
             if read_only:
                 raise _NeedsMigration()
-            _apply(con, ["migrate_v2.sql"])
+            _apply(con, [f"migrate_v{v}.sql" for v in range(version + 1, SCHEMA_VERSION + 1)])
         return
     if tables:
         raise ConfigError(
@@ -476,7 +493,7 @@ def _ensure_schema(con: duckdb.DuckDBPyConnection, location: str, read_only: boo
         )
     if read_only:
         raise MissingResourceError(f"{location}: the store is empty; run `sitreps ingest` first")
-    _apply(con, ["schema.sql", "migrate_v2.sql"])
+    _apply(con, ["schema.sql", *(f"migrate_v{v}.sql" for v in range(2, SCHEMA_VERSION + 1))])
 
 
 class _NeedsMigration(Exception):

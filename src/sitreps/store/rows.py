@@ -11,9 +11,10 @@ import json
 from datetime import date, datetime
 from typing import Any, Mapping, Sequence
 
-from sitreps.model import Actor, Article, Document, Event, Mention, Place, Rejected, SourceClaim
+from sitreps.model import Actor, Article, Claim, Document, Event, Mention, Place, Rejected, SourceClaim
 
 Row = dict[str, Any]
+_CLAIM_TYPES = {"published": "DATE", "period_start": "DATE", "period_end": "DATE", "value": "BIGINT"}
 
 EVENT_FIELD_TYPES: tuple[tuple[str, str], ...] = (
     ("event_id", "VARCHAR"),
@@ -102,6 +103,7 @@ TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("original_document", "VARCHAR"),
         ("signature", "UINTEGER[]"),
     ),
+    "claims": tuple((f.name, _CLAIM_TYPES.get(f.name, "VARCHAR")) for f in dataclasses.fields(Claim)) + (("added_at", "TIMESTAMP"),),
     "overrides": (
         ("override_id", "INTEGER"),
         ("kind", "VARCHAR"),
@@ -214,3 +216,14 @@ def _json_default(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"cannot store {type(value).__name__} in a mention record")
+
+
+CLAIM_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim))
+
+
+def claim_to_row(claim: Claim, added_at: datetime) -> Row:
+    return {**{name: getattr(claim, name) for name in CLAIM_FIELDS}, "added_at": added_at}
+
+
+def claim_from_row(row: Mapping[str, Any]) -> Claim:
+    return Claim(**{name: row[name] for name in CLAIM_FIELDS})

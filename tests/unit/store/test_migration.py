@@ -1,4 +1,4 @@
-"""A schema-1 store (before stored mentions) is upgraded on open, its events kept."""
+"""A schema-1 store (before stored mentions and claims) is upgraded on open, its events kept."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from sitreps.store import Store
 
 
 def _make_v1(path, event_row_sql: str) -> None:
-    # Schema 1 is schema 2 less the mentions, signatures and overrides tables and the copy link.
+    # Schema 1 is schema 3 less the mentions, signatures, overrides and claims tables and the copy link.
     Store.open(path).close()
     con = duckdb.connect(str(path))
-    con.execute("DROP TABLE mentions; DROP TABLE article_signatures; DROP TABLE overrides")
+    con.execute("DROP TABLE mentions; DROP TABLE article_signatures; DROP TABLE overrides; DROP TABLE claims")
     con.execute("ALTER TABLE sources DROP COLUMN copy_of")
     con.execute("DELETE FROM schema_version; INSERT INTO schema_version VALUES (1, now())")
     con.execute(event_row_sql)
@@ -32,7 +32,7 @@ def test_a_schema_1_store_is_upgraded_and_keeps_its_events(tmp_path):
     with Store.open(path, read_only=True) as store:  # a read-only open upgrades first
         (event,) = store.events()
         assert event.event_id == "SRold" and event.location == "Boni"
-        assert store.mentions() == [] and store.overrides() == []
+        assert store.mentions() == [] and store.overrides() == [] and store.claims() == []
     con = duckdb.connect(str(path), read_only=True)
-    assert con.execute("SELECT max(version) FROM schema_version").fetchone() == (2,)
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone() == (3,)
     con.close()

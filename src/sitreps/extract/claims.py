@@ -1,0 +1,155 @@
+"""Period statistics as claims: "more than 1,200 people were killed by armed groups in Burkina
+Faso in 2023, according to a monitoring group".
+
+Such a sentence is no event (the contract keeps period summaries apart from events): the extract
+stage sets it aside as ``period_statistic`` and this module reads it into a ``Claim`` - the
+number and what it counts (deaths, attacks, abductions, displaced people), the period it covers
+(resolved against the publication date), the area and actors it names as written, and who says
+so. ``resolve`` then normalises the actors and the area; ``sitreps check`` compares the claim with
+what the stored events add up to.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..model import Claim
+
+# What is counted, in English and French, by the noun or verb next to the number.
+_MEASURES = (
+    ("displaced", r"displaced|forced (?:\w+ )?from their homes|fled their homes|déplacé(?:e|s|es)?|ont fui"),
+    ("abductions", r"abduct\w*|kidnap\w*|enlev\w*|enlèvements?|otages?"),
+    ("events", r"attacks|incidents|attaques|attentats|incidents sécuritaires|violent events|événements"),
+    ("deaths", r"killed|dead|deaths|died|lives|fatalities|tu(?:é|ée|és|ées)|morts|décès|victimes|ont péri|perdu la vie"),
+)
+_NUMBER = re.compile(
+    r"(?P<qualifier>more than|over|nearly|almost|about|around|at least|some|close to|an estimated|roughly|up to|"
+    r"plus de|près de|environ|au moins|quelque|presque|un total de|jusqu'à)?\s*"
+    r"(?P<value>\d{1,3}(?:[,.  ]\d{3})+|\d+)(?P<scale>\s*(?:million|millions|m\b))?",
+    re.I,
+)
+_MONTHS = {
+    name: n + 1
+    for n, names in enumerate(
+        zip(
+            "january february march april may june july august september october november december".split(),
+            "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
+        )
+    )
+    for name in names
+}
+_YEAR = r"((?:19|20)\d\d)"
+_PERIODS = (
+    # (pattern, how to read it) - the first that matches wins
+    (rf"\bbetween {_YEAR} and {_YEAR}|\bentre {_YEAR} et {_YEAR}|\bfrom {_YEAR} (?:to|until) {_YEAR}|\bde {_YEAR} à {_YEAR}", "span"),
+    (r"\b(?:in|during) the first half of " + _YEAR + r"|\bau premier semestre(?: de)? " + _YEAR, "first_half"),
+    (r"\bsince the (?:start|beginning) of (?:the year|this year)|depuis le début de (?:l'année|cette année)|so far this year", "this_year"),
+    (rf"\bsince (?:the (?:start|beginning) of )?{_YEAR}|depuis (?:le début de )?{_YEAR}", "since_year"),
+    (r"\bsince (\w+)(?: " + _YEAR + r")?|depuis (?:le mois de )?(\w+)(?: " + _YEAR + r")?", "since_month"),
+    (r"\blast year|l'an dernier|l'an passé|l'année dernière|l'année passée", "last_year"),
+    (r"\bthis year|cette année", "this_year"),
+    (r"\blast month|le mois dernier", "last_month"),
+    (r"\b(?:over|in|during) the (?:past|last) (\w+) (months|weeks|years)|(?:au cours|durant|pendant) des (\w+) (?:derniers|dernières) (mois|semaines|années)", "past_n"),
+    (rf"\b(?:in|during|throughout|over|en|durant|pendant|au cours de(?: l'année)?) {_YEAR}", "year"),
+)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six ": 6, "douze": 12}
+_BY = re.compile(
+    r"\b(?:by|par)\s+(?P<who>[^,.;:()]{2,60}?)(?=\s+(?:in|at|on|during|since|over|across|throughout|last|this|en|au|aux|à|dans|"
+    r"depuis|durant|pendant|selon|according|have|has|ont|a)\b|[,.;:()]|$)",
+    re.I,
+)
+
+
+# "figures compiled by conflict monitors": who counted, not who killed.
+_SOURCE_BEFORE = re.compile(r"\b(?:compiled|published|released|collected|gathered|documented|recorded|reported|counted|compilées?|publiées?|recensées?)\s*$", re.I)
+# "Armed groups killed about 1,200 civilians": the subject right before an active verb.
+_AGENT_FIRST = re.compile(
+    r"(?P<who>\b(?:[A-Z][\w'-]*|armed|jihadist|islamist|state|security|groupes?)(?:\s+[\w'-]+){0,2}?)\s+(?:have\s+|had\s+|ont\s+|a\s+)?"
+    r"(?:killed|abducted|kidnapped|displaced|carried out|tué|enlevé|mené|perpétré)\b",
+)
+
+
+def read_claim(sentence: str, article, index: int, claimant: str | None) -> Claim | None:
+    """The claim a period-statistic sentence makes, or None when it names no number it counts."""
+    found = _count(sentence)
+    if found is None:
+        return None
+    measure, value, qualifier, text = found
+    start, end, period_text = _period(sentence, article.published)
+    by = next((m for m in _BY.finditer(sentence) if not _SOURCE_BEFORE.search(sentence[: m.start()])), None)
+    by = by or _AGENT_FIRST.search(sentence)
+    return Claim(
+        claim_id=f"{article.article_id}#c{index}",
+        article_id=article.article_id,
+        document_id=article.document_id,
+        url=article.url,
+        publisher=article.publisher,
+        published=article.published,
+        claimant=claimant,
+        subject_text=by.group("who").strip() if by else "",
+        measure=measure,
+        value=value,
+        qualifier=qualifier,
+        value_text=text,
+        period_start=start,
+        period_end=end,
+        period_text=period_text,
+        evidence=sentence.strip(),
+        language=article.language,
+    )
+
+
+def _count(sentence: str) -> tuple[str, int, str, str] | None:
+    """(measure, value, qualifier, as written) for the number that a measure word follows or
+    precedes; years are not counts."""
+    for match in _NUMBER.finditer(sentence):
+        raw = match.group("value")
+        digits = re.sub(r"[,.  ]", "", raw)
+        if not digits.isdigit() or (len(digits) == 4 and digits.startswith(("19", "20")) and not match.group("qualifier")):
+            continue
+        value = int(digits) * (1_000_000 if match.group("scale") else 1)
+        after = sentence[match.end() : match.end() + 60]
+        before = sentence[max(0, match.start() - 40) : match.start()]
+        for measure, pattern in _MEASURES:
+            if re.search(rf"^\W*(?:[\w'-]+\s+){{0,4}}?(?:{pattern})\b", after, re.I) or re.search(rf"\b(?:{pattern})\s*(?:\w+\s+){{0,2}}$", before, re.I):
+                return measure, value, (match.group("qualifier") or "").lower(), match.group(0).strip()
+    return None
+
+
+def _period(sentence: str, published: date | None) -> tuple[date | None, date | None, str]:
+    today = published or date.today()
+    for pattern, kind in _PERIODS:
+        match = re.search(pattern, sentence, re.I)
+        if not match:
+            continue
+        groups = [g for g in match.groups() if g]
+        text = match.group(0)
+        if kind == "span" and len(groups) >= 2:
+            return date(int(groups[0]), 1, 1), date(int(groups[1]), 12, 31), text
+        if kind == "first_half" and groups:
+            return date(int(groups[0]), 1, 1), date(int(groups[0]), 6, 30), text
+        if kind == "year" and groups:
+            return date(int(groups[0]), 1, 1), date(int(groups[0]), 12, 31), text
+        if kind == "since_year" and groups:
+            return date(int(groups[0]), 1, 1), today, text
+        if kind == "since_month" and groups and groups[0].lower() in _MONTHS:
+            year = int(groups[1]) if len(groups) > 1 else today.year
+            start = date(year, _MONTHS[groups[0].lower()], 1)
+            if start > today:
+                start = date(year - 1, start.month, 1)
+            return start, today, text
+        if kind == "this_year":
+            return date(today.year, 1, 1), today, text
+        if kind == "last_year":
+            return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), text
+        if kind == "last_month":
+            end = today.replace(day=1) - timedelta(days=1)
+            return end.replace(day=1), end, text
+        if kind == "past_n" and len(groups) >= 2:
+            n = int(groups[0]) if groups[0].isdigit() else _SMALL.get(groups[0].lower(), 0)
+            unit = groups[1].lower()
+            days = n * (7 if unit.startswith(("week", "semaine")) else 365 if unit.startswith(("year", "ann")) else 30)
+            if days:
+                return today - timedelta(days=days), today, text
+    return None, None, ""
