@@ -53,7 +53,11 @@ _PERIODS = (
     (r"\b(?:over|in|during) the (?:past|last) (\w+) (months|weeks|years)|(?:au cours|durant|pendant) des (\w+) (?:derniers|dernières) (mois|semaines|années)", "past_n"),
     (rf"\b(?:in|during|throughout|over|en|durant|pendant|au cours de(?: l'année)?) {_YEAR}", "year"),
 )
-_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six ": 6, "douze": 12}
+# Spelled-out counts of months or weeks ("over the past six months", "des trois derniers mois").
+_SMALL = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "neuf": 9, "douze": 12,
+}
 _BY = re.compile(
     r"\b(?:by|par)\s+(?P<who>[^,.;:()]{2,60}?)(?=\s+(?:in|at|on|during|since|over|across|throughout|last|this|en|au|aux|à|dans|"
     r"depuis|durant|pendant|selon|according|have|has|ont|a)\b|[,.;:()]|$)",
