@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, datetime, time, timedelta
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -18,7 +17,7 @@ from . import ingest, pipeline
 from .fuse import incremental
 from .config import Settings, load_settings
 from .errors import UsageError
-from .model import Claim, Event
+from .model import NON_STATE_ARMED_TYPES, Claim, Event
 from .pipeline import Progress, RunResult
 from .resources import Resources
 
@@ -86,7 +85,9 @@ def ingest_paths(
     published = _date(published)  # a usage error must not leave a new, empty store behind
     with Store.open(db or settings.db_path) as store:
         documents = pipeline.read_documents([str(p) for p in paths], settings)
-        result = pipeline.process(documents, settings, resources, published=published, seen=store.has_document, progress=progress)
+        result = pipeline.process(
+            documents, settings, resources, published=published, seen=store.has_document, progress=progress, fuse_events=False
+        )
         fused = incremental.update(store, result.articles, result.mentions, settings)
         added = store.save_fused(result.documents, result.articles, fused.signatures, fused.assignments, fused.events, result.claims)
         result.events = fused.events
@@ -164,7 +165,7 @@ def explain(event_id: str, *, db: str | Path | None = None, settings: Settings |
 
 def merge(event_ids: list[str], *, db: str | Path | None = None, settings: Settings | None = None) -> Event:
     """Merge events into the first one (an analyst's decision, kept by every later ingest)."""
-    from .fuse import fuse_cluster
+    from .fuse import Cluster, events_of
     from .store import Store
 
     settings = settings or load_settings()
@@ -179,7 +180,7 @@ def merge(event_ids: list[str], *, db: str | Path | None = None, settings: Setti
             # Merging would drop their sources: events stored before schema 2 keep no reports.
             raise UsageError(f"events {', '.join(bare)} have no stored reports to merge (stored before schema 2); re-ingest their documents")
         target = event_ids[0]
-        fused = dataclasses.replace(fuse_cluster([m for m, _, _, _ in members], store.copies()), event_id=target)
+        (fused,) = events_of([Cluster([m for m, _, _, _ in members], target)], store.copies(), taken=set())
         moved = {m.mention_id: target for m, _, _, _ in members}
         store.save_override("merge", event_ids, moved, [fused], removed=[e for e in event_ids[1:] if e != target])
         return store.event(target)
@@ -187,7 +188,7 @@ def merge(event_ids: list[str], *, db: str | Path | None = None, settings: Setti
 
 def split(event_id: str, sources: list[str], *, db: str | Path | None = None, settings: Settings | None = None) -> tuple[Event, Event]:
     """Take sources (document ids, article ids or mention ids) out of an event into a new one."""
-    from .fuse import Cluster, events_of, fuse_cluster
+    from .fuse import Cluster, events_of
     from .store import Store
 
     settings = settings or load_settings()
@@ -205,8 +206,9 @@ def split(event_id: str, sources: list[str], *, db: str | Path | None = None, se
         if not kept:
             raise UsageError(f"splitting every source out of {event_id} leaves nothing; name only some of its sources")
         copies = store.copies()
-        (new_event,) = events_of([Cluster(moved)], copies, taken=store.event_ids())
-        remaining = dataclasses.replace(fuse_cluster(kept, copies), event_id=event_id)
+        split_off = Cluster(moved)
+        fused = {e.event_id: e for e in events_of([Cluster(kept, event_id), split_off], copies, taken=store.event_ids())}
+        remaining, new_event = fused[event_id], fused[split_off.event_id]
         store.save_override("split", [event_id, new_event.event_id], {m.mention_id: new_event.event_id for m in moved}, [remaining, new_event])
         return store.event(event_id), store.event(new_event.event_id)
 
@@ -218,10 +220,6 @@ def claims(*, db: str | Path | None = None, settings: Settings | None = None) ->
     settings = settings or load_settings()
     with Store.open(db or settings.db_path, read_only=True) as store:
         return store.claims()
-
-
-# Actor types of the armed groups a generic subject ("armed groups", "jihadists") stands for.
-_NON_STATE = ("Rebel group", "Political militia", "Identity militia")
 
 
 def check(claim_id: str, *, db: str | Path | None = None, settings: Settings | None = None) -> dict:
@@ -237,7 +235,7 @@ def check(claim_id: str, *, db: str | Path | None = None, settings: Settings | N
     if claim.area and claim.area != (found[0].country if found else None):
         found = [e for e in found if claim.area in (e.admin1, e.admin2, e.location)]
     if claim.subject_actor.startswith("Unidentified"):
-        found = [e for e in found if e.inter1 in _NON_STATE]  # "armed groups": any non-state perpetrator
+        found = [e for e in found if e.inter1 in NON_STATE_ARMED_TYPES]  # "armed groups": any non-state perpetrator
     elif claim.subject_actor:
         found = [e for e in found if claim.subject_actor in (e.actor1, e.assoc_actor_1)]
     if claim.measure == "deaths":

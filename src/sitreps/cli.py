@@ -94,12 +94,12 @@ def events(settings: Settings, db, country, since, until, event_type, actor, lim
 @click.pass_obj
 def claims(settings: Settings, db: str | None, fmt: str) -> None:
     """List stored period statistics (claims), kept apart from events."""
-    from .analyze.claims import claim_dict, format_claims
+    from .analyze.claims import format_claims
 
     found = api.claims(db=db, settings=settings)
     if fmt == "jsonl":
         for claim in found:
-            click.echo(json.dumps(claim_dict(claim), ensure_ascii=False))
+            click.echo(json.dumps(claim.to_dict(), ensure_ascii=False))
     else:
         click.echo(format_claims(found))
 

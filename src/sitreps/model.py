@@ -66,6 +66,9 @@ ACTOR_TYPES: tuple[str, ...] = (
     "Civilians",
     "External/Other forces",
 )
+# Organised armed groups that are not a state's forces: the perpetrators a claim of
+# responsibility names and that tell two attacks on the same day apart.
+NON_STATE_ARMED_TYPES: tuple[str, ...] = ("Rebel group", "Political militia", "Identity militia")
 
 
 def disorder_type_of(sub_event_type: str) -> str:
@@ -252,6 +255,13 @@ class Claim:
     area: str = ""
     iso3: str = ""
     admin1: str = ""
+
+    def to_dict(self) -> dict:
+        """JSON shape (dates as ISO strings)."""
+        record = dataclasses.asdict(self)
+        for name in ("published", "period_start", "period_end"):
+            record[name] = _iso(getattr(self, name))
+        return record
 
 
 @dataclass(frozen=True)

@@ -68,8 +68,10 @@ def process(
     published: date | None = None,
     seen: Callable[[str], bool] | None = None,
     progress: Progress | None = None,
+    fuse_events: bool = True,
 ) -> RunResult:
-    """Documents to fused events. ``seen(hash)`` skips documents already stored."""
+    """Documents to fused events. ``seen(hash)`` skips documents already stored; a caller that
+    fuses against a store itself passes ``fuse_events=False``."""
     check_stages()
     result = RunResult()
     for item in (progress or (lambda x: x))(items):
@@ -89,7 +91,8 @@ def process(
                 article = dataclasses.replace(article, published=published, published_source="cli")
             result.articles.append(article)
             _extract_and_resolve([article], settings, resources, result)
-    result.events = fuse.run(result.mentions, settings, resources)
+    if fuse_events:
+        result.events = fuse.run(result.mentions, settings, resources)
     return result
 
 

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-from datetime import date
-
 from ..model import Claim
-
-
-def claim_dict(claim: Claim) -> dict:
-    return {k: v.isoformat() if isinstance(v, date) else v for k, v in dataclasses.asdict(claim).items()}
 
 
 def _period(claim: Claim) -> str:

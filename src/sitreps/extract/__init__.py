@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Iterable, Iterator
 
 from ..config import Settings
-from ..model import EVENT_TYPE_OF, EVENT_TYPES, Article, Claim, Mention, Rejected, disorder_type_of
+from ..model import EVENT_TYPE_OF, EVENT_TYPES, NON_STATE_ARMED_TYPES, Article, Claim, Mention, Rejected, disorder_type_of
 from .claimant import find_claimant
 from .claims import read_claim
 from .classifier import Trigger, classify
@@ -75,9 +75,6 @@ _CLAIM = re.compile(
     re.I,
 )
 _GENERIC_ARMED = re.compile(r"\b(?:gunmen|assailants|attackers|jihadists|militants|fighters|terrorists|armed men|hommes armés|individus armés|assaillants|djihadistes|jihadistes|terroristes)\b", re.I)
-
-
-_NON_STATE_TYPES = ("Rebel group", "Political militia", "Identity militia")
 
 
 def _unidentified(actor_text: str) -> bool:
@@ -454,7 +451,7 @@ def _credit_claim(target: _Draft, claim: _Draft) -> bool:
     roles = claim.roles
     named = next(
         ((text, kind) for text, kind in ((roles.actor1, roles.actor1_type), (roles.actor2, roles.actor2_type))
-         if text and kind in _NON_STATE_TYPES and not _unidentified(text)),
+         if text and kind in NON_STATE_ARMED_TYPES and not _unidentified(text)),
         None,
     )
     if named and (not target.roles.actor1 or _unidentified(target.roles.actor1)):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from ..config import Settings
-from ..model import EVENT_TYPE_OF, EVENT_TYPES, Event, Mention, SourceClaim, disorder_type_of, interaction_of
+from ..model import EVENT_TYPE_OF, EVENT_TYPES, NON_STATE_ARMED_TYPES, Event, Mention, SourceClaim, disorder_type_of, interaction_of
 
 VERSION = "fuse.key.v2"
 STAGE = "fuse"
@@ -106,14 +106,17 @@ def same_event(a: Mention, b: Mention, settings: Settings) -> bool:
         # Extraction already joined what one story tells of one event; two different tactics it
         # kept apart (an abduction and an IED "in March") are two events.
         return False
-    if a.event_date and b.event_date:
-        window = settings.fuse_date_window_days if a.time_precision == b.time_precision == 1 else 0
-        window += _DATE_SLACK.get(a.time_precision, 15) + _DATE_SLACK.get(b.time_precision, 15)
-        if abs((a.event_date - b.event_date).days) > window:
-            return False
+    if a.event_date and b.event_date and abs((a.event_date - b.event_date).days) > days_allowed(a, b, settings):
+        return False
     if not _same_place(a, b, settings):
         return False
     return _compatible_actors(a, b)
+
+
+def days_allowed(a: Mention, b: Mention, settings: Settings) -> int:
+    """How many days apart two dated reports of one event may be, given both precisions."""
+    window = settings.fuse_date_window_days if a.time_precision == b.time_precision == 1 else 0
+    return window + _DATE_SLACK.get(a.time_precision, 15) + _DATE_SLACK.get(b.time_precision, 15)
 
 
 def _family(sub_event_type: str) -> str:
@@ -156,12 +159,9 @@ def _compatible_actors(a: Mention, b: Mention) -> bool:
     return not armed_a or not armed_b or bool(armed_a & armed_b)
 
 
-_NON_STATE = ("Rebel group", "Political militia", "Identity militia")
-
-
 def _named_groups(mention: Mention) -> set[str]:
     """The named non-state armed groups on either side of a mention."""
-    return {x.name for x in (mention.actor1, mention.actor2) if x and x.actor_type in _NON_STATE and _named(x)}
+    return {x.name for x in (mention.actor1, mention.actor2) if x and x.actor_type in NON_STATE_ARMED_TYPES and _named(x)}
 
 
 def _named(actor) -> str:

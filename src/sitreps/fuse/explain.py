@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..config import Settings
 from ..model import Mention
-from . import _DATE_SLACK, _compatible_actors, _distance_km, _family, _same_place, same_event
+from . import _compatible_actors, _distance_km, _family, _same_place, days_allowed, same_event
 
 
 @dataclass(frozen=True)
@@ -42,10 +42,7 @@ class Signals:
 def signals(a: Mention, b: Mention, settings: Settings, copies: dict[str, str] | None = None) -> Signals:
     copies = copies or {}
     days = abs((a.event_date - b.event_date).days) if a.event_date and b.event_date else None
-    allowed = None
-    if a.event_date and b.event_date:
-        allowed = settings.fuse_date_window_days if a.time_precision == b.time_precision == 1 else 0
-        allowed += _DATE_SLACK.get(a.time_precision, 15) + _DATE_SLACK.get(b.time_precision, 15)
+    allowed = days_allowed(a, b, settings) if a.event_date and b.event_date else None
     km = _distance_km(a.place, b.place) if a.place and b.place else None
     copy = copies.get(a.article_id) == b.document_id or copies.get(b.article_id) == a.document_id
     return Signals(

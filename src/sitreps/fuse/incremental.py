@@ -12,14 +12,13 @@ every later ingest.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Sequence
 
 from ..config import Settings
 from ..model import Article, Event, Mention
-from . import Cluster, assign, events_of, fuse_cluster
+from . import Cluster, assign, events_of
 from .copies import find_copies, signature
 
 # Wider than any date window ``same_event`` allows (two month-precise dates: 15 + 15 days).
@@ -54,8 +53,8 @@ def _candidates(store, mentions: Sequence[Mention]) -> list[Cluster]:
     dates = [m.event_date for m in mentions if m.event_date]
     if not dates:
         return []
-    near = store.mentions(since=min(dates) - timedelta(days=CANDIDATE_DAYS), until=max(dates) + timedelta(days=CANDIDATE_DAYS))
-    event_ids = sorted({event_id for _, event_id, _, _ in near})
+    window = timedelta(days=CANDIDATE_DAYS)
+    event_ids = store.events_with_mentions_between(min(dates) - window, max(dates) + window)
     merged = {event_ids_[0] for kind, event_ids_, _ in store.overrides() if kind == "merge"}
     clusters: dict[str, Cluster] = {}
     for mention, event_id, _, _ in store.mentions(event_ids=event_ids):
@@ -69,5 +68,4 @@ def known_on(store, moment, copies: dict[str, str] | None = None) -> list[Event]
     for mention, event_id, _, _ in store.mentions(added_until=moment):
         by_event.setdefault(event_id, []).append(mention)
     copies = store.copies() if copies is None else copies
-    events = [dataclasses.replace(fuse_cluster(members, copies), event_id=event_id) for event_id, members in by_event.items()]
-    return sorted(events, key=lambda e: (e.event_date or date.min, e.event_id))
+    return events_of([Cluster(members, event_id) for event_id, members in by_event.items()], copies, taken=set())

@@ -281,18 +281,13 @@ class Store:
         rows = self._con.execute("SELECT article_id, signature, original_document FROM article_signatures").fetchall()
         return {article_id: (tuple(signature), original) for article_id, signature, original in rows}
 
-    def mentions(self, event_ids: Sequence[str] | None = None, since: date | None = None, until: date | None = None,
-                 added_until: datetime | None = None) -> list[tuple[Mention, str, str, datetime]]:
-        """Stored mentions as (mention, event id, copy of, added at): of the given events, or
-        dated within [since, until] (undated ones always), or all; optionally only those that
-        had arrived by ``added_until``."""
+    def mentions(self, event_ids: Sequence[str] | None = None, added_until: datetime | None = None) -> list[tuple[Mention, str, str, datetime]]:
+        """Stored mentions as (mention, event id, copy of, added at): of the given events, or all;
+        optionally only those that had arrived by ``added_until``."""
         clauses, params = [], []
         if event_ids is not None:
             clauses.append("event_id IN (SELECT unnest(?::VARCHAR[]))")
             params.append(list(event_ids))
-        if since is not None and until is not None:
-            clauses.append("(event_date IS NULL OR event_date BETWEEN ? AND ?)")
-            params += [since, until]
         if added_until is not None:
             clauses.append("added_at <= ?")
             params.append(added_until)
@@ -301,6 +296,14 @@ class Store:
             sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY added_at, mention_id"
         return [(mention_from_row(r), r["event_id"], r["copy_of"], r["added_at"]) for r in _fetch_rows(self._con.execute(sql, params))]
+
+    def events_with_mentions_between(self, since: date, until: date) -> list[str]:
+        """Ids of the events with a report dated within [since, until] (or undated)."""
+        rows = self._con.execute(
+            "SELECT DISTINCT event_id FROM mentions WHERE event_date IS NULL OR event_date BETWEEN ? AND ? ORDER BY event_id",
+            [since, until],
+        ).fetchall()
+        return [event_id for (event_id,) in rows]
 
     def copies(self) -> dict[str, str]:
         """Article id -> the document it copies, for every stored copy."""
