@@ -89,7 +89,10 @@ def ingest_paths(
             documents, settings, resources, published=published, seen=store.has_document, progress=progress, fuse_events=False
         )
         fused = incremental.update(store, result.articles, result.mentions, settings)
-        added = store.save_fused(result.documents, result.articles, fused.signatures, fused.assignments, fused.events, result.claims)
+        added = store.save_fused(
+            result.documents, result.articles, fused.signatures, fused.assignments, fused.events, result.claims,
+            replaced_articles=fused.replaced_articles, removed_events=fused.removed_events,
+        )
         result.events = fused.events
     return result, added
 
@@ -231,8 +234,10 @@ def check(claim_id: str, *, db: str | Path | None = None, settings: Settings | N
     settings = settings or load_settings()
     with Store.open(db or settings.db_path, read_only=True) as store:
         (claim,) = store.claims(claim_id)
-        found = store.events(country=claim.iso3 or None, since=claim.period_start, until=claim.period_end)
-    if claim.area and claim.area != (found[0].country if found else None):
+        # A wider area ("the central Sahel") covers several countries, joined with ";".
+        countries = claim.iso3.split(";") if claim.iso3 else [None]
+        found = [e for country in countries for e in store.events(country=country, since=claim.period_start, until=claim.period_end)]
+    if claim.area and len(countries) == 1 and any(claim.area not in (e.country, e.iso3) for e in found[:1]):
         found = [e for e in found if claim.area in (e.admin1, e.admin2, e.location)]
     if claim.subject_actor.startswith("Unidentified"):
         found = [e for e in found if e.inter1 in NON_STATE_ARMED_TYPES]  # "armed groups": any non-state perpetrator

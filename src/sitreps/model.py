@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 TextKind = Literal["html", "text"]
@@ -180,6 +180,7 @@ class Mention:
     event_date: date | None = None
     time_precision: int | None = None  # 1 day, 2 week, 3 month
     date_text: str = ""
+    date_spill: tuple[int, int] = (0, 0)  # days before / after event_date it may fall on (a night)
     actor1_text: str = ""
     actor2_text: str = ""
     assoc_actor1_texts: tuple[str, ...] = ()
@@ -225,6 +226,9 @@ class SourceClaim:
     # The document this report copies (syndication, repost, aggregator copy): it is kept, but it
     # is not independent confirmation. Empty for an original report.
     copy_of: str = ""
+    # When the store first received this report (UTC); None for events not read from a store.
+    # Not part of equality: it is when we learnt the claim, not what the source claimed.
+    arrived: datetime | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -233,7 +237,7 @@ class Claim:
     Burkina Faso in 2023, according to a monitoring group". Extraction fills what the text says;
     resolution fills ``subject_actor``, ``area``, ``iso3`` and ``admin1``."""
 
-    claim_id: str  # article_id + "#c" + sentence index
+    claim_id: str  # "SC" + a hash of the article id and sentence index
     article_id: str
     document_id: str
     url: str | None
@@ -304,7 +308,8 @@ class Event:
         record = dataclasses.asdict(self)
         record["event_date"] = _iso(self.event_date)
         record["sources"] = [
-            {**dataclasses.asdict(s), "published": _iso(s.published), "event_date": _iso(s.event_date)}
+            {**dataclasses.asdict(s), "published": _iso(s.published), "event_date": _iso(s.event_date),
+             "arrived": s.arrived.isoformat(timespec="seconds") if s.arrived else None}
             for s in self.sources
         ]
         return record

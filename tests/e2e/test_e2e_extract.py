@@ -181,13 +181,14 @@ def test_extract_csv_has_contract_columns_and_one_row_per_event(samples_csv_run,
     with out.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         rows = list(reader)
-    assert reader.fieldnames == list(CONTRACT_FIELDS) + ["source_count"]
+    assert reader.fieldnames == list(CONTRACT_FIELDS) + ["source_count", "first_arrived", "last_arrived"]
     assert len(rows) == len(samples_run.events)
     by_id = {e["event_id"]: e for e in samples_run.events}
     for row in rows:
         event = by_id[row["event_id"]]
         assert int(row["source_count"]) == len(event["sources"]) >= 1
         assert row["sources"], f"{row['event_id']}: empty sources cell"
+        assert row["first_arrived"] == row["last_arrived"] == ""  # extract reads no store
         assert row["sub_event_type"] == event["sub_event_type"]
         assert int(row["fatalities"]) == event["fatalities"]
 

@@ -123,6 +123,8 @@ STATS = """Armed groups killed hundreds in Burkina Faso last year, monitors say
 Published 2 January 2025
 
 More than 400 civilians were killed by armed groups in Burkina Faso in 2024, according to a monitoring group.
+
+Across the central Sahel, more than 2,000 people were killed in 2024, the UN said.
 """
 
 
@@ -133,8 +135,9 @@ def test_period_statistics_are_claims_checked_against_the_events(workdir):
     assert all(e["location"] != "Burkina Faso" or e["fatalities"] < 400 for e in _events(workdir, db))  # no event from it
     listed = run_sitreps(["claims", "--db", db, "--format", "jsonl"], cwd=workdir)
     assert listed.returncode == 0, listed.stderr
-    (claim,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    claim, wider = sorted((json.loads(line) for line in listed.stdout.splitlines()), key=lambda c: c["value"])
     assert (claim["measure"], claim["value"], claim["qualifier"]) == ("deaths", 400, "more than")
+    assert (wider["value"], wider["area"], wider["iso3"]) == (2000, "central Sahel", "BFA;MLI;NER")
     assert (claim["period_start"], claim["period_end"], claim["iso3"]) == ("2024-01-01", "2024-12-31", "BFA")
     assert claim["claimant"] == "monitoring group"
     checked = run_sitreps(["check", claim["claim_id"], "--db", db], cwd=workdir)
@@ -142,3 +145,23 @@ def test_period_statistics_are_claims_checked_against_the_events(workdir):
     # The stored Gaskindé attack (nine killed by gunmen, March 2024) is the events' side of it.
     assert "1 in the same period, area and actors, 9 fatalities" in checked.stdout
     assert "claimed / stored: 44.44" in checked.stdout
+    # The central Sahel counts the events of all three countries (here the one in Burkina Faso).
+    checked = run_sitreps(["check", wider["claim_id"], "--db", db], cwd=workdir)
+    assert checked.returncode == 0, checked.stderr
+    assert "claimed / stored: 222.22" in checked.stdout
+
+
+def test_exports_tell_when_each_report_arrived(workdir):
+    import csv
+    import io
+
+    db = workdir / "m.duckdb"
+    _ingest(workdir, db, "wire.txt")
+    _ingest(workdir, db, "radio.txt")
+    (event,) = _gaskinde(workdir, db)
+    arrived = [s["arrived"] for s in event["sources"]]
+    assert len(arrived) == 2 and all(arrived) and arrived == sorted(arrived)  # two ingests, in arrival order
+    out = run_sitreps(["events", "--db", db, "--format", "csv"], cwd=workdir)
+    assert out.returncode == 0, out.stderr
+    (row,) = [r for r in csv.DictReader(io.StringIO(out.stdout)) if r["location"] == "Gaskindé"]
+    assert (row["first_arrived"], row["last_arrived"]) == (arrived[0], arrived[1])

@@ -16,7 +16,8 @@ from sitreps.model import CONTRACT_FIELDS, Event, SourceClaim
 
 COORDINATE_DECIMALS = 4
 SOURCE_SEPARATOR = "; "
-CSV_COLUMNS: tuple[str, ...] = CONTRACT_FIELDS + ("source_count",)
+# first_arrived / last_arrived: when the store received the event's first and latest report.
+CSV_COLUMNS: tuple[str, ...] = CONTRACT_FIELDS + ("source_count", "first_arrived", "last_arrived")
 ELLIPSIS = "…"
 
 # Table columns: header, widest a cell may be when no width is asked for, right-aligned.
@@ -66,6 +67,9 @@ def csv_row(event: Event) -> dict[str, str]:
     names = dict.fromkeys(source_name(source) for source in event.sources)
     row["sources"] = SOURCE_SEPARATOR.join(names)
     row["source_count"] = str(len(event.sources))
+    arrived = sorted(s.arrived for s in event.sources if s.arrived)
+    row["first_arrived"] = arrived[0].isoformat(timespec="seconds") if arrived else ""
+    row["last_arrived"] = arrived[-1].isoformat(timespec="seconds") if arrived else ""
     return row
 
 

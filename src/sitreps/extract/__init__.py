@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from ..config import Settings
 from ..model import EVENT_TYPE_OF, EVENT_TYPES, NON_STATE_ARMED_TYPES, Article, Claim, Mention, Rejected, disorder_type_of
 from .claimant import find_claimant
-from .claims import read_claim
+from .claims import SUPRANATIONAL_PATTERN, number_position, read_claim
 from .classifier import Trigger, classify
 from .dates import find_dates
 from .earlier import link_earlier, split_earlier_event
@@ -109,6 +109,7 @@ class _Draft:
     event_date: date | None = None
     time_precision: int | None = None
     date_text: str = ""
+    date_spill: tuple[int, int] = (0, 0)
     explicit_date: bool = False
     fatalities: int = 0
     fatalities_text: str = ""
@@ -323,13 +324,14 @@ def _date(draft: _Draft, text: str, article: Article, resources, drafts: list[_D
     if matches:
         match = matches[0]
         draft.event_date, draft.time_precision, draft.date_text = match.value, match.precision, match.text
+        draft.date_spill = match.spill
         draft.explicit_date = True
         return
     if reference is not None:
         # Narrative context: an undated sentence after a dated one tells of the same days.
         previous = next(d for d in reversed(drafts) if d.event_date and d.explicit_date)
         draft.event_date, draft.time_precision = previous.event_date, previous.time_precision
-        draft.date_text = previous.date_text
+        draft.date_text, draft.date_spill = previous.date_text, previous.date_spill
         return
     if article.published:
         # Nothing in the text fixes the day: the event falls in the week before publication,
@@ -518,6 +520,7 @@ def _to_mention(article: Article, number: int, draft: _Draft, settings: Settings
         event_date=draft.event_date,
         time_precision=draft.time_precision,
         date_text=draft.date_text,
+        date_spill=draft.date_spill,
         actor1_text=actor1,
         actor2_text=actor2 if actor2 != actor1 else "",
         assoc_actor1_texts=roles.assoc1,
@@ -568,12 +571,19 @@ def _most_named(countries: dict[int, list[tuple[str, bool]]], voters: set[int]) 
 
 
 def _claim(text: str, article: Article, index: int, resources) -> list[Claim]:
-    """The claim a period statistic makes, with the first place it names as its area."""
-    claim = read_claim(text, article, index, find_claimant(text))
+    """The claim a period statistic makes; its area is the place named nearest the number
+    ("2,000 killed in the central Sahel in 2023, most of them in Burkina Faso": the Sahel)."""
+    words = resources.number_rules.for_language(article.language)
+    claim = read_claim(text, article, index, find_claimant(text), words)
     if claim is None:
         return []
-    places = find_places(text, resources.gazetteer, [], [])
-    return [dataclasses.replace(claim, area_text=places[0].text if places else "")]
+    spans = [(p.start, p.text) for p in find_places(text, resources.gazetteer, [], [])]
+    spans += [(m.start(), m.group()) for m in SUPRANATIONAL_PATTERN.finditer(text)]
+    spans = [(start, name) for start, name in spans if not any(s <= start < s + len(n) and (s, n) != (start, name) and len(n) > len(name) for s, n in spans)]
+    at = number_position(text, words) or 0
+    # Nearest the number, and after it before before it ("killed in X" more than "X's toll").
+    nearest = min(spans, key=lambda span: (abs(span[0] - at) + (0 if span[0] >= at else 1000)), default=None)
+    return [dataclasses.replace(claim, area_text=nearest[1] if nearest else "")]
 
 
 def _rejected(article: Article, item: str, reason: str, detail: str) -> Rejected:

@@ -11,10 +11,12 @@ what the stored events add up to.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date, timedelta
 
 from ..model import Claim
+from .numbers import LanguageNumbers, spelled_numbers
 
 # What is counted, in English and French, by the noun or verb next to the number.
 _MEASURES = (
@@ -74,17 +76,40 @@ _AGENT_FIRST = re.compile(
 )
 
 
-def read_claim(sentence: str, article, index: int, claimant: str | None) -> Claim | None:
-    """The claim a period-statistic sentence makes, or None when it names no number it counts."""
-    found = _count(sentence)
+# Areas wider than one country that statistics are often given for, with their countries (facts).
+SUPRANATIONAL_AREAS: dict[str, tuple[str, ...]] = {
+    "central sahel": ("BFA", "MLI", "NER"),
+    "sahel central": ("BFA", "MLI", "NER"),
+    "liptako-gourma": ("BFA", "MLI", "NER"),
+    "three borders area": ("BFA", "MLI", "NER"),
+    "zone des trois frontières": ("BFA", "MLI", "NER"),
+    "lake chad basin": ("CMR", "NER", "NGA", "TCD"),
+    "bassin du lac tchad": ("CMR", "NER", "NGA", "TCD"),
+}
+SUPRANATIONAL_PATTERN = re.compile("|".join(re.escape(name) for name in sorted(SUPRANATIONAL_AREAS, key=len, reverse=True)), re.I)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?P<qualifier>more than|over|nearly|almost|about|around|at least|some|close to|an estimated|roughly|up to|"
+    r"plus de|près de|environ|au moins|quelque|presque|un total de|jusqu'à)\s*$",
+    re.I,
+)
+
+
+# "Forty people were killed": the words before a passive verb are its victims, not its agent.
+_PASSIVE_END = re.compile(r"\b(?:were|was|been|are|is|being|été|sont|est)$", re.I)
+
+
+def read_claim(sentence: str, article, index: int, claimant: str | None, words: LanguageNumbers | None = None) -> Claim | None:
+    """The claim a period-statistic sentence makes, or None when it names no number it counts.
+    ``words`` (the language's number words) lets spelled-out counts ("forty people") count."""
+    found = _count(sentence, words)
     if found is None:
         return None
-    measure, value, qualifier, text = found
+    measure, value, qualifier, text, _ = found
     start, end, period_text = _period(sentence, article.published)
     by = next((m for m in _BY.finditer(sentence) if not _SOURCE_BEFORE.search(sentence[: m.start()])), None)
-    by = by or _AGENT_FIRST.search(sentence)
+    by = by or next((m for m in _AGENT_FIRST.finditer(sentence) if not _PASSIVE_END.search(m.group("who"))), None)
     return Claim(
-        claim_id=f"{article.article_id}#c{index}",
+        claim_id=claim_id(article.article_id, index),
         article_id=article.article_id,
         document_id=article.document_id,
         url=article.url,
@@ -104,20 +129,45 @@ def read_claim(sentence: str, article, index: int, claimant: str | None) -> Clai
     )
 
 
-def _count(sentence: str) -> tuple[str, int, str, str] | None:
-    """(measure, value, qualifier, as written) for the number that a measure word follows or
-    precedes; years are not counts."""
+def claim_id(article_id: str, index: int) -> str:
+    """Short stable id of the claim in sentence ``index`` of an article (typed by analysts)."""
+    return "SC" + hashlib.sha1(f"{article_id}#c{index}".encode("utf-8")).hexdigest()[:10]
+
+
+def number_position(sentence: str, words: LanguageNumbers | None = None) -> int | None:
+    """Where the counted number of a claim sentence starts (to find the area told nearest it)."""
+    found = _count(sentence, words)
+    return found[4] if found else None
+
+
+def _count(sentence: str, words: LanguageNumbers | None = None) -> tuple[str, int, str, str, int] | None:
+    """(measure, value, qualifier, as written, position) for the number that a measure word
+    follows or precedes; years are not counts."""
+    candidates: list[tuple[int, int, int, str]] = []  # (start, end, value, qualifier)
     for match in _NUMBER.finditer(sentence):
         raw = match.group("value")
         digits = re.sub(r"[,.  ]", "", raw)
         if not digits.isdigit() or (len(digits) == 4 and digits.startswith(("19", "20")) and not match.group("qualifier")):
             continue
         value = int(digits) * (1_000_000 if match.group("scale") else 1)
-        after = sentence[match.end() : match.end() + 60]
-        before = sentence[max(0, match.start() - 40) : match.start()]
+        candidates.append((match.start(), match.end(), value, (match.group("qualifier") or "").lower()))
+    for start, end, value in spelled_numbers(sentence, words) if words else []:
+        qualifier = _QUALIFIER_BEFORE.search(sentence[:start])
+        candidates.append((qualifier.start() if qualifier else start, end, value, qualifier.group("qualifier").lower() if qualifier else ""))
+    for start, end, value, qualifier in sorted(candidates):
+        after = sentence[end : end + 60]
+        before = sentence[max(0, start - 40) : start]
+        near: list[tuple[int, str]] = []  # (distance in characters, measure)
         for measure, pattern in _MEASURES:
-            if re.search(rf"^\W*(?:[\w'-]+\s+){{0,4}}?(?:{pattern})\b", after, re.I) or re.search(rf"\b(?:{pattern})\s*(?:\w+\s+){{0,2}}$", before, re.I):
-                return measure, value, (match.group("qualifier") or "").lower(), match.group(0).strip()
+            following = re.search(rf"^\W*(?:[\w'-]+\s+){{0,4}}?(?:{pattern})\b", after, re.I)
+            preceding = re.search(rf"\b(?:{pattern})\s*(?:\w+\s+){{0,2}}$", before, re.I)
+            if following:
+                near.append((following.end(), measure))
+            if preceding:
+                near.append((len(before) - preceding.start(), measure))
+        if near:
+            # "forty people were killed in attacks": the measure word nearest the number.
+            return min(near)[1], value, qualifier, sentence[start:end].strip(), start
     return None
 
 

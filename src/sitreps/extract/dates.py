@@ -31,6 +31,7 @@ Conventions, chosen to be simple and predictable:
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass
@@ -52,6 +53,9 @@ class DateMatch:
     precision: int  # 1 day, 2 week, 3 month
     relative: bool  # needed the anchor or a reference date
     kind: DateKind = "absolute"
+    # Days before / after ``value`` the event may really fall on: a night runs into the next
+    # day, "early on Monday" may be Sunday night, "12-14 March" spans three days.
+    spill: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class LanguageDates:
     month_offsets: Mapping[str, int]
     number_words: Mapping[str, int]
     numeric_day_first: bool
+    spill_late: re.Pattern[str]  # the date runs past midnight ("late on", "night", "soir")
+    spill_early: re.Pattern[str]  # the date may be the night before ("early on", "à l'aube")
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -104,6 +110,8 @@ def load_date_rules() -> DateRules:
             month_offsets=dict(raw["month_offsets"]),
             number_words=number_words,
             numeric_day_first=bool(raw["numeric_day_first"]),
+            spill_late=re.compile(rf"(?<!\w)(?:{_alternation(raw['spill_late'])})(?!\w)", re.IGNORECASE),
+            spill_early=re.compile(rf"(?<!\w)(?:{_alternation(raw['spill_early'])})(?!\w)", re.IGNORECASE),
             patterns=_build_patterns(raw, number_words),
         )
     return DateRules(languages=languages)
@@ -125,7 +133,7 @@ def find_dates(
             for match in pattern.finditer(sentence):
                 found = resolve(match, _Context(sentence, anchor, reference, words, language))
                 if found is not None:
-                    candidates.append(found)
+                    candidates.append(dataclasses.replace(found, spill=_spill(found, sentence, words)))
     return _without_overlaps(candidates)
 
 
@@ -453,6 +461,20 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], DateMatch | None]] = {
     "chain_span": _chain_span,
     "ago": _ago,
 }
+
+
+def _spill(found: DateMatch, sentence: str, words: LanguageDates) -> tuple[int, int]:
+    """How far a day-precise date may run into its neighbours, read from the phrase and the few
+    words before it ("late on Sunday", "in the night of 12 to 13 March", "tôt lundi")."""
+    if found.precision != 1:
+        return (0, 0)
+    before = " ".join(sentence[: found.start].split()[-3:])  # "late on", "before dawn on", "tôt"
+    phrase = f"{before} {found.text}"
+    days = [int(d) for d in re.findall(r"(?<![\d:])([0-3]?\d)(?![\d:h])", found.text)]
+    after = days[1] - days[0] if len(days) >= 2 and 0 < days[1] - days[0] <= 7 else 0
+    if after == 0 and words.spill_late.search(phrase):
+        after = 1
+    return (1 if words.spill_early.search(phrase) else 0, after)
 
 
 def _without_overlaps(candidates: list[DateMatch]) -> list[DateMatch]:

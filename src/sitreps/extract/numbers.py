@@ -182,6 +182,22 @@ def find_quantities(sentence: str, tokens: list[Token], words: LanguageNumbers, 
     return quantities
 
 
+def spelled_numbers(sentence: str, words: LanguageNumbers) -> list[tuple[int, int, int]]:
+    """(start, end, value) character spans of the numbers written in words ("forty",
+    "vingt-trois", "two hundred"); digits are left to the caller's own pattern."""
+    tokens = tokenise(sentence)
+    found, i = [], 0
+    while i < len(tokens):
+        number = None if is_digits(tokens[i].text) else _read_number(tokens, i, words)
+        if number is None or is_digits(tokens[number[1] - 1].text):
+            i += 1
+            continue
+        value, end = number
+        found.append((tokens[i].start, tokens[end - 1].end, value))
+        i = end
+    return found
+
+
 def _read_quantity(
     tokens: list[Token], i: int, words: LanguageNumbers, cue_starts: set[int], large: bool
 ) -> Quantity | None:

@@ -15,7 +15,7 @@ import dataclasses
 import hashlib
 import math
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -48,12 +48,20 @@ def run(mentions: Iterable[Mention], settings: Settings, resources=None, copies:
     return events_of(clusters, copies or {}, taken=set())
 
 
-def assign(clusters: list[Cluster], mentions: Iterable[Mention], settings: Settings) -> list[Cluster]:
+def assign(clusters: list[Cluster], mentions: Iterable[Mention], settings: Settings, copies: Mapping[str, str] | None = None) -> list[Cluster]:
     """Put each new mention in the cluster it fits best (stored or new); returns every cluster,
     the ones given first. Mentions already in a cluster never move: analysts' merges and splits
-    stay as they made them."""
+    stay as they made them. A mention of a copied article (``copies``: article id -> document it
+    copies) goes where the same sentence of the original went, whatever its date now resolves to
+    (a repost a day later turns "yesterday" into another day)."""
     clusters = list(clusters)
+    copies = copies or {}
     for mention in sorted(mentions, key=lambda m: (m.event_date or date.min, m.mention_id)):
+        original = copies.get(mention.article_id)
+        home = next((c for c in clusters if original and any(m.document_id == original and m.evidence == mention.evidence for m in c.mentions)), None)
+        if home is not None:
+            home.mentions.append(mention)
+            continue
         fitting = [c for c in clusters if _fits(mention, c, settings)]
         if not fitting:
             clusters.append(Cluster([mention]))
@@ -68,11 +76,37 @@ def _fits(mention: Mention, cluster: Cluster, settings: Settings) -> bool:
     return check(same_event(mention, other, settings) for other in cluster.mentions)
 
 
-def _gap(mention: Mention, cluster: Cluster) -> tuple[float, float]:
-    """How far a mention is from a cluster it fits: days, then kilometres (closest member)."""
-    days = min((abs((mention.event_date - m.event_date).days) for m in cluster.mentions if mention.event_date and m.event_date), default=99)
-    km = min((_distance_km(mention.place, m.place) for m in cluster.mentions if mention.place and m.place), default=math.inf)
-    return days, km
+def _gap(mention: Mention, cluster: Cluster) -> tuple[float, float, float]:
+    """How far a mention is from a cluster it fits (closest member): days, kilometres, then
+    difference in tolls. A vague date or place says nothing about which fitting event is
+    nearer, so it counts as 0; the toll then tells look-alike events apart ("earlier this week,
+    6 soldiers" is the event of 5 or 6 dead, not the one of 8)."""
+    members = cluster.mentions
+    days = km = deaths = math.inf
+    if mention.event_date and mention.time_precision == 1:
+        days = min((_date_mismatch(mention, m) for m in members if m.event_date), default=math.inf)
+    elif mention.event_date:
+        days = 0
+    if mention.place and mention.geo_precision == 1:
+        km = min((_distance_km(mention.place, m.place) for m in members if m.place), default=math.inf)
+    elif mention.place:
+        km = 0
+    if mention.fatalities:
+        deaths = min((abs(mention.fatalities - m.fatalities) for m in members if m.fatalities), default=math.inf)
+    return days, km, deaths
+
+
+def _date_mismatch(a: Mention, b: Mention) -> int:
+    """Days by which two dates' spans differ at either end: "the night of 4 to 5 June" is nearer
+    a report of the 4th-5th than one of the 5th, which it also fits."""
+    a_first, a_last = _span(a)
+    b_first, b_last = _span(b)
+    return abs((a_first - b_first).days) + abs((a_last - b_last).days)
+
+
+def _span(mention: Mention) -> tuple[date, date]:
+    before, after = mention.date_spill
+    return mention.event_date - timedelta(days=before), mention.event_date + timedelta(days=after)
 
 
 def events_of(clusters: list[Cluster], copies: Mapping[str, str], taken: set[str]) -> list[Event]:
@@ -106,11 +140,19 @@ def same_event(a: Mention, b: Mention, settings: Settings) -> bool:
         # Extraction already joined what one story tells of one event; two different tactics it
         # kept apart (an abduction and an IED "in March") are two events.
         return False
-    if a.event_date and b.event_date and abs((a.event_date - b.event_date).days) > days_allowed(a, b, settings):
+    if a.event_date and b.event_date and days_apart(a, b) > days_allowed(a, b, settings):
         return False
     if not _same_place(a, b, settings):
         return False
     return _compatible_actors(a, b)
+
+
+def days_apart(a: Mention, b: Mention) -> int:
+    """Days between two reports' dates, each widened by its spill (a night runs into the next
+    day, "early on Monday" may be Sunday night): 0 when the widened dates meet."""
+    a_first, a_last = _span(a)
+    b_first, b_last = _span(b)
+    return max((b_first - a_last).days, (a_first - b_last).days, 0)
 
 
 def days_allowed(a: Mention, b: Mention, settings: Settings) -> int:

@@ -54,6 +54,8 @@ def find_copies(
     index = MinHashLSH(threshold=COPY_SIMILARITY, num_perm=PERMUTATIONS)
     known: dict[str, tuple[tuple[int, ...], str]] = {}
     for article_id, (values, original) in stored.items():
+        if article_id in new:
+            continue  # the stored version of a page ingested again: it is being replaced
         index.insert(article_id, _minhash(values))
         known[article_id] = (values, original)
     found: dict[str, str] = {}

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 from ..config import Settings
 from ..model import Mention
-from . import _compatible_actors, _distance_km, _family, _same_place, days_allowed, same_event
+from . import _compatible_actors, _distance_km, _family, _same_place, days_allowed, days_apart, same_event
 
 
 @dataclass(frozen=True)
 class Signals:
     same_kind: bool  # both in one family of event types (violence, protests, riots, one development)
-    days_apart: int | None
+    days_apart: int | None  # between the dates, each widened by its night / early-morning spill
     days_allowed: int | None  # the window both dates' precisions allow
     km_apart: float | None
     same_place: bool  # by the precision-aware place test
@@ -41,7 +41,7 @@ class Signals:
 
 def signals(a: Mention, b: Mention, settings: Settings, copies: dict[str, str] | None = None) -> Signals:
     copies = copies or {}
-    days = abs((a.event_date - b.event_date).days) if a.event_date and b.event_date else None
+    days = days_apart(a, b) if a.event_date and b.event_date else None
     allowed = days_allowed(a, b, settings) if a.event_date and b.event_date else None
     km = _distance_km(a.place, b.place) if a.place and b.place else None
     copy = copies.get(a.article_id) == b.document_id or copies.get(b.article_id) == a.document_id

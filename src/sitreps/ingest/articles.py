@@ -83,7 +83,7 @@ def _article(
         if split:
             return reject(article_id, document.path, "boilerplate", f"headline without story text: {story.title or ''}")
         return reject(article_id, document.path, "no_text")
-    title = story.title if split else (page_title or find_title(list(story.lines), rules))
+    title = story.title or page_title or find_title(list(story.lines), rules)
     dateline = find_dateline(body, rules, context=title or "")
     dated = _story_date(story, page_date, dateline.published if dateline else None, rules) if split else page_date
     if not split and dated.value is None and dateline and dateline.published:
@@ -114,6 +114,9 @@ def _story_date(story: Story, page_date: _Dated, dateline_date: date | None, rul
         relative = resolve_relative(story.when, page_date.value, rules)
         if relative is not None:
             return _Dated(relative, page_date.source)
+    if dateline_date is None and not story.when:
+        # A story set apart by a rule line on a dated page was on that page by its date.
+        return page_date
     return _Dated(dateline_date, "dateline")
 
 

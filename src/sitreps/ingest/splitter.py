@@ -1,7 +1,9 @@
 """Aggregator pages: several unrelated stories, each "headline / publisher / 3 hours ago / body".
 
 A story is recognised by its relative-time line, with a headline (and usually a publisher line)
-just above it. A page with fewer than two such stories is a single story.
+just above it. Pages without such lines may set stories apart with a rule line ("* * *", "---")
+followed by a headline. A page with fewer than two stories with text (its own article above the
+first headline counts as one) is a single story.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ _MAX_HEADLINE_WORDS = 25
 # "kadi_b", "@faso226": a commenter's handle, not a publisher.
 _HANDLE = re.compile(r"@\S+|\S*[_\d]\S*")
 _EDGE_PUNCTUATION = " ·•|-–—,("
+# "* * *", "---", "• • •", "___": a line of nothing but rule characters.
+_RULE_LINE = re.compile(r"\s*(?:[*•·=_~#—–-]\s*){3,}")
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,9 @@ class _Anchor:
 def split_stories(lines: list[str], rules: BoilerplateRules) -> list[Story]:
     """The stories of a page, in order; one ``Story`` with ``index=None`` for a single-story page."""
     anchors = _find_anchors(lines, rules)
-    if len(anchors) < 2:
+    if not anchors:
+        anchors = _rule_anchors(lines, rules)
+    if not anchors:
         return [Story(lines=tuple(lines))]
     stories: list[Story] = []
     preamble = lines[: anchors[0].headline]
@@ -61,7 +67,7 @@ def split_stories(lines: list[str], rules: BoilerplateRules) -> list[Story]:
             )
         )
     with_text = [story for story in stories if any(is_prose(line) for line in story.lines)]
-    if len(with_text) <= 1 and preamble and any(is_prose(line) for line in preamble):
+    if len(with_text) <= 1:
         # Only the page's own article has text: the timed teasers are a widget, not stories.
         return [Story(lines=tuple(lines))]
     return [_numbered(story, n) for n, story in enumerate(stories, start=1)]
@@ -84,6 +90,19 @@ def _find_anchors(lines: list[str], rules: BoilerplateRules) -> list[_Anchor]:
         anchor = _anchor_at(lines, i, prefix, match.group("when"), floor, rules)
         if anchor is not None:
             anchors.append(anchor)
+    return anchors
+
+
+def _rule_anchors(lines: list[str], rules: BoilerplateRules) -> list[_Anchor]:
+    """Stories set apart by rule lines: each rule followed by a headline opens one (the page's
+    own article above the first rule is kept by ``split_stories`` as the first story)."""
+    anchors: list[_Anchor] = []
+    for i, line in enumerate(lines):
+        if not _RULE_LINE.fullmatch(line):
+            continue
+        headline = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        if headline is not None and _is_headline(lines[headline], rules):
+            anchors.append(_Anchor(headline=headline, time_line=headline, publisher=None, when=""))
     return anchors
 
 

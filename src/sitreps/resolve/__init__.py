@@ -12,7 +12,8 @@ import dataclasses
 from typing import Iterable, Iterator
 
 from ..config import Settings
-from ..model import Claim, Mention, Place
+from ..extract.claims import SUPRANATIONAL_AREAS
+from ..model import NON_STATE_ARMED_TYPES, Claim, Mention, Place
 
 STAGE = "resolve"
 READS = ("Mention.place_text", "Mention.place_qualifier", "Mention.country_hint", "Mention.actor1_text", "Mention.event_date")
@@ -65,11 +66,16 @@ def resolve_place(mention: Mention, gazetteer) -> tuple[Place | None, int | None
 
 
 def resolve_claim(claim: Claim, gazetteer, registry) -> Claim:
-    """A claim's area as a country, admin1 or town (with its country and admin1), and its
-    subject as a registry actor when the registry knows the words."""
+    """A claim's area as a country, admin1 or town (with its country and admin1), or a wider area
+    ("the central Sahel": its countries joined with ";"); and its subject as a registry actor,
+    taken from the words before the verb or after "by", else from any armed group the sentence
+    names by one of its aliases."""
     iso3, admin1, area = "", "", ""
-    found = gazetteer.geocode(claim.area_text).best if claim.area_text else None
-    if found is not None:
+    wider = SUPRANATIONAL_AREAS.get(claim.area_text.lower()) if claim.area_text else None
+    found = gazetteer.geocode(claim.area_text).best if claim.area_text and not wider else None
+    if wider:
+        iso3, area = ";".join(wider), claim.area_text
+    elif found is not None:
         place = found.place
         iso3 = place.country_iso3
         if found.level == "country":
@@ -78,5 +84,20 @@ def resolve_claim(claim: Claim, gazetteer, registry) -> Claim:
             area = admin1 = place.name
         else:
             area, admin1 = place.name, place.admin1
-    actor = registry.resolve(claim.subject_text, iso3 or None, claim.period_end) if claim.subject_text else None
-    return dataclasses.replace(claim, iso3=iso3, admin1=admin1, area=area, subject_actor=actor.name if actor else "")
+    country = iso3 if iso3 and not wider else None
+    actor = registry.resolve(claim.subject_text, country, claim.period_end) if claim.subject_text else None
+    subject_text = claim.subject_text
+    if actor is None or actor.name.startswith("Unidentified"):
+        named = _named_group(claim.evidence, registry, country, claim.period_end)
+        if named is not None:
+            actor, subject_text = named
+    return dataclasses.replace(claim, iso3=iso3, admin1=admin1, area=area, subject_text=subject_text, subject_actor=actor.name if actor else "")
+
+
+def _named_group(text: str, registry, country: str | None, on) -> tuple | None:
+    """The first named non-state armed group the text mentions by any alias: (actor, as written)."""
+    for span in registry.find(text):
+        actor = registry.actor(span.key, country, on)
+        if actor.actor_type in NON_STATE_ARMED_TYPES and not actor.name.startswith("Unidentified"):
+            return actor, span.text
+    return None

@@ -163,7 +163,7 @@ class Store:
         stored = {row["event_id"]: row for row in self._rows("events", EVENT_FIELDS, ids)}
         seen_sources: dict[str, set[tuple[str, ...]]] = {event_id: set() for event_id in ids}
         next_position: dict[str, int] = {event_id: 0 for event_id in ids}
-        for row in self._rows("sources", ("event_id", "position") + SOURCE_FIELDS, ids):
+        for row in self._rows("sources", ("event_id", "position", "added_at") + SOURCE_FIELDS, ids):
             seen_sources[row["event_id"]].add(source_key(source_from_row(row)))
             next_position[row["event_id"]] = max(next_position[row["event_id"]], row["position"] + 1)
 
@@ -209,15 +209,30 @@ class Store:
         mentions: Iterable[tuple[Mention, str, str]],
         events: Iterable[Event],
         claims: Iterable[Claim] = (),
+        replaced_articles: Sequence[str] = (),
+        removed_events: Sequence[str] = (),
     ) -> AddResult:
         """Store one ingest's documents, articles, article signatures (article id -> (signature,
         document, original document)), new mentions ((mention, event id, copy of)) and the events
         they created or changed, in one transaction. Each changed event's sources are rebuilt from
-        its fused record; each source keeps the time its report first arrived."""
+        its fused record; each source keeps the time its report first arrived.
+
+        ``replaced_articles`` are stored articles of pages that changed since: their old mentions,
+        claims and signatures go first; ``removed_events`` are events left with no report."""
         self._require_writable()
         now = _utc_now()
         documents, articles, mentions, events = list(documents), list(articles), list(mentions), list(events)
         with self._transaction():
+            if replaced_articles:
+                # The page's older versions go too: only its newest content counts as seen.
+                self._con.execute(
+                    "DELETE FROM documents WHERE content_hash NOT IN (SELECT unnest(?::VARCHAR[])) AND document_id IN "
+                    "(SELECT document_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[])))",
+                    [[h for _, h in documents], list(replaced_articles)],
+                )
+                for table in ("mentions", "claims", "article_signatures", "articles"):
+                    self._con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [list(replaced_articles)])
+            self._delete_events(list(removed_events))
             stored_hashes = self._existing("documents", "content_hash", [h for _, h in documents])
             new_documents = {h: document_to_row(d, h, now) for d, h in documents if h not in stored_hashes}
             _insert(self._con, "documents", list(new_documents.values()))
@@ -276,10 +291,30 @@ class Store:
             raise NotFoundError(f"no claim {claim_id!r} in {self.path}; list claim ids with `sitreps claims`")
         return found
 
-    def signatures(self) -> dict[str, tuple[tuple[int, ...], str]]:
-        """Stored article id -> (MinHash signature, the document it copies or its own)."""
-        rows = self._con.execute("SELECT article_id, signature, original_document FROM article_signatures").fetchall()
+    def signatures(self, published_between: tuple[date, date] | None = None) -> dict[str, tuple[tuple[int, ...], str]]:
+        """Stored article id -> (MinHash signature, the document it copies or its own); with
+        ``published_between``, only articles published in that window (and undated ones)."""
+        sql = "SELECT s.article_id, s.signature, s.original_document FROM article_signatures s"
+        params: list[Any] = []
+        if published_between is not None:
+            sql += " LEFT JOIN articles a USING (article_id) WHERE a.published IS NULL OR a.published BETWEEN ? AND ?"
+            params += list(published_between)
+        rows = self._con.execute(sql, params).fetchall()
         return {article_id: (tuple(signature), original) for article_id, signature, original in rows}
+
+    def articles_of_documents(self, document_ids: Sequence[str]) -> set[str]:
+        """Stored article ids of these documents (a page ingested again after it changed)."""
+        rows = self._con.execute(
+            "SELECT article_id FROM articles WHERE document_id IN (SELECT unnest(?::VARCHAR[]))", [list(document_ids)]
+        ).fetchall()
+        return {article_id for (article_id,) in rows}
+
+    def events_of_articles(self, article_ids: Sequence[str]) -> set[str]:
+        """Ids of the events that stored mentions of these articles belong to."""
+        rows = self._con.execute(
+            "SELECT DISTINCT event_id FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)]
+        ).fetchall()
+        return {event_id for (event_id,) in rows}
 
     def mentions(self, event_ids: Sequence[str] | None = None, added_until: datetime | None = None) -> list[tuple[Mention, str, str, datetime]]:
         """Stored mentions as (mention, event id, copy of, added at): of the given events, or all;
@@ -403,7 +438,7 @@ class Store:
     def _with_sources(self, event_rows: list[Row]) -> list[Event]:
         ids = [row["event_id"] for row in event_rows]
         by_event: dict[str, list] = {event_id: [] for event_id in ids}
-        for row in self._rows("sources", ("event_id", "position") + SOURCE_FIELDS, ids):
+        for row in self._rows("sources", ("event_id", "position", "added_at") + SOURCE_FIELDS, ids):
             by_event[row["event_id"]].append(source_from_row(row))
         return [event_from_row(row, by_event[row["event_id"]]) for row in event_rows]
 

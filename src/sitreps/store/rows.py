@@ -121,8 +121,9 @@ TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
-# SourceClaim fields, in the dataclass's order, as stored in the sources table.
-SOURCE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(SourceClaim))
+# SourceClaim fields, in the dataclass's order, as stored in the sources table (``arrived`` is
+# the table's ``added_at``).
+SOURCE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(SourceClaim) if f.name != "arrived")
 
 
 def event_to_row(event: Event) -> Row:
@@ -143,7 +144,7 @@ def source_to_row(event_id: str, position: int, source: SourceClaim, added_at: d
 
 
 def source_from_row(row: Mapping[str, Any]) -> SourceClaim:
-    return SourceClaim(**{name: row[name] for name in SOURCE_FIELDS})
+    return SourceClaim(**{name: row[name] for name in SOURCE_FIELDS}, arrived=row.get("added_at"))
 
 
 def source_key(source: SourceClaim) -> tuple[str, ...]:
@@ -206,8 +207,9 @@ def mention_from_row(row: Mapping[str, Any]) -> Mention:
         data[name] = Actor(**data[name]) if data[name] else None
     for name in ("assoc_actors1", "assoc_actors2"):
         data[name] = tuple(Actor(**a) for a in data[name])
-    for name in ("assoc_actor1_texts", "assoc_actor2_texts", "evidence_span"):
-        data[name] = tuple(data[name])
+    for name in ("assoc_actor1_texts", "assoc_actor2_texts", "evidence_span", "date_spill"):
+        if name in data:  # mentions stored before a field existed take its default
+            data[name] = tuple(data[name])
     data["place"] = Place(**data["place"]) if data["place"] else None
     return Mention(**data)
 

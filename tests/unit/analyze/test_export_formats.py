@@ -62,7 +62,7 @@ def test_export_jsonl_keeps_accents_readable(make_event):
 
 def test_export_csv_header_and_source_count(make_event):
     header, rows = _csv([make_event(n_sources=3), make_event("ev-none", n_sources=0)])
-    assert header == list(CONTRACT_FIELDS) + ["source_count"]
+    assert header == list(CONTRACT_FIELDS) + ["source_count", "first_arrived", "last_arrived"]
     assert header == list(CSV_COLUMNS)
     assert rows[0]["sources"] == "Outlet 1; Outlet 2; Outlet 3"
     assert rows[0]["source_count"] == "3"

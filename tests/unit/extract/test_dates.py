@@ -178,3 +178,31 @@ def test_load_date_rules_tables_are_complete(rules, language):
     assert sorted(words.weekdays.values()) == list(range(7))
     assert set(words.month_positions.values()) <= {"start", "mid", "end"}
     assert words.number_words["two" if language == "en" else "deux"] == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "value", "spill"),
+    [
+        # A night runs into the next day; "early on" may still be the night before.
+        ("en", "Gunmen attacked the village late on Sunday.", "2024-03-10", (0, 1)),
+        ("en", "Gunmen attacked the village on Sunday night.", "2024-03-10", (0, 1)),
+        ("en", "Gunmen attacked the village in the night of Sunday to Monday.", "2024-03-10", (0, 1)),
+        ("en", "Gunmen attacked the village early on Monday.", "2024-03-11", (1, 0)),
+        ("en", "Fighting raged from 12-14 March near Djibo.", "2024-03-12", (0, 2)),
+        ("en", "Gunmen attacked the village on Monday.", "2024-03-11", (0, 0)),
+        ("en", "Early reports said gunmen attacked a market in the town on Monday.", "2024-03-11", (0, 0)),
+        ("fr", "Des hommes armés ont attaqué le village dans la nuit de dimanche à lundi.", "2024-03-10", (0, 1)),
+        ("fr", "Des hommes armés ont attaqué le village tard dimanche soir.", "2024-03-10", (0, 1)),
+        ("fr", "Des hommes armés ont attaqué le village tôt lundi matin.", "2024-03-11", (1, 0)),
+        ("fr", "Des hommes armés ont attaqué le village au petit matin du 11 mars.", "2024-03-11", (1, 0)),
+    ],
+)
+def test_find_dates_spill_marks_dates_that_may_cross_midnight(rules, language, sentence, value, spill):
+    [match] = find_dates(sentence, ANCHOR, language, rules)
+    assert match.value.isoformat() == value
+    assert match.spill == spill
+
+
+def test_find_dates_vague_dates_do_not_spill(rules):
+    [match] = find_dates("Gunmen attacked the village late last week.", ANCHOR, "en", rules)
+    assert match.precision == 2 and match.spill == (0, 0)

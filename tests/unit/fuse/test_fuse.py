@@ -227,3 +227,75 @@ def test_named_groups_match_whichever_side_a_report_names_first(settings):
     assert len(fuse.run([_mention("a", actor2=ISSP), reversed_roles], settings)) == 1
     # ... while JNIM and IS Sahel attacking the army the same day are two events.
     assert len(fuse.run([_mention("a"), reversed_roles], settings)) == 2
+
+
+TUESDAY = date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "spill, day, expected",
+    [
+        ((0, 1), TUESDAY, 1),  # "in the night of Monday to Tuesday" and "on Tuesday": one attack
+        ((0, 0), TUESDAY, 2),  # "on Monday" and "on Tuesday": two
+        ((1, 0), TUESDAY, 2),  # "early on Monday" reaches back to Sunday night, not on to Tuesday
+        ((0, 1), date(2024, 3, 13), 2),  # a night reaches the next day only
+    ],
+)
+def test_fuse_a_night_report_matches_the_next_day(settings, spill, day, expected):
+    night = _mention("a", date_spill=spill)
+    next_day = _mention("b", event_date=day)
+    assert len(fuse.run([night, next_day], settings)) == expected
+
+
+def test_fuse_a_night_report_joins_the_report_of_the_same_night_before_a_look_alike(settings):
+    # Monday's attack told as "Monday night" and "on Monday"; another attack on Tuesday. The
+    # report "early on Tuesday" [Mon-Tue] fits both, and is nearer the night's span.
+    monday = [_mention("a"), _mention("b", date_spill=(0, 1))]
+    tuesday = [_mention("c", event_date=TUESDAY), _mention("d", event_date=TUESDAY)]
+    early = _mention("e", event_date=TUESDAY, date_spill=(1, 0))
+    clusters = fuse.assign(fuse.assign([], monday + tuesday, settings), [early], settings)
+    home = next(c for c in clusters if any(m.mention_id == early.mention_id for m in c.mentions))
+    assert {m.document_id for m in home.mentions} == {"a", "b", "e"}
+
+
+@pytest.mark.parametrize("toll, home", [(6, {"a", "b"}), (12, {"c", "d"})])
+def test_fuse_a_week_report_fitting_two_events_joins_the_one_with_the_nearer_toll(settings, toll, home):
+    # "Earlier this week, N soldiers were killed in Djibo": the date fits both Monday's and
+    # Tuesday's event; the toll tells which.
+    monday = [_mention("a", fatalities=5), _mention("b", fatalities=6)]
+    tuesday = [_mention("c", event_date=TUESDAY, fatalities=12), _mention("d", event_date=TUESDAY, fatalities=11)]
+    week = _mention("w", event_date=date(2024, 3, 14), time_precision=2, fatalities=toll)
+    clusters = fuse.assign(fuse.assign([], monday + tuesday, settings), [week], settings)
+    joined = next(c for c in clusters if any(m.document_id == "w" for m in c.mentions))
+    assert {m.document_id for m in joined.mentions} - {"w"} == home
+
+
+def test_fuse_a_copy_goes_where_its_original_went_whatever_its_date(settings):
+    # A repost a day later reads "yesterday" as another day; it is still the original's report.
+    original = _mention("a")
+    repost = _mention("r", event_date=TUESDAY, evidence=original.evidence)
+    other = _mention("c", event_date=TUESDAY)
+    clusters = fuse.assign(fuse.assign([], [original, other], settings), [repost], settings, copies={"r": "a"})
+    home = next(c for c in clusters if any(m.document_id == "r" for m in c.mentions))
+    assert {m.document_id for m in home.mentions} == {"a", "r"}
+    # Without the copy link the repost's own date decides.
+    clusters = fuse.assign(fuse.assign([], [original, other], settings), [repost], settings)
+    home = next(c for c in clusters if any(m.document_id == "r" for m in c.mentions))
+    assert {m.document_id for m in home.mentions} == {"c", "r"}
+
+
+@pytest.mark.parametrize(
+    "a_precision, b_precision, km, expected",
+    [
+        (1, 1, 0, 1),  # the same town
+        (2, 2, 20, 1),  # "near" two towns 20 km apart: within fuse_distance_km
+        (1, 1, 20, 2),  # two named towns 20 km apart are two places
+        (2, 2, 120, 2),  # too far even for "near"
+    ],
+)
+def test_fuse_place_windows_follow_geo_precision(settings, a_precision, b_precision, km, expected):
+    # 1 degree of latitude is about 111 km.
+    moved = dataclasses.replace(DJIBO, name="Elsewhere", geonameid=1, latitude=DJIBO.latitude + km / 111.2)
+    a = _mention("a", geo_precision=a_precision)
+    b = _mention("b", place=moved if km else DJIBO, geo_precision=b_precision)
+    assert len(fuse.run([a, b], settings)) == expected

@@ -123,3 +123,51 @@ def test_signatures_tell_copies_from_rewrites():
 
 def test_short_texts_have_no_signature():
     assert signature("Gunmen attacked Djibo on Monday.") is None
+
+
+def test_a_changed_page_replaces_its_old_claim_and_keeps_the_event_id(tmp_path, db, settings, resources):
+    wire = _write(tmp_path, "wire.txt", WIRE)
+    _ingest(db, settings, resources, wire, _write(tmp_path, "local.txt", LOCAL))
+    (first,) = _gaskinde(db)
+    # The wire service corrects its toll in place: same file, new content.
+    wire.write_text(WIRE.replace("killing eleven civilians", "killing twelve civilians"), encoding="utf-8")
+    _ingest(db, settings, resources, wire)
+    (after,) = _gaskinde(db)
+    assert after.event_id == first.event_id
+    assert sorted(s.fatalities for s in after.sources) == [12, 14]  # the old 11 is gone, not kept beside
+    assert (after.fatalities, after.fatalities_high) == (12, 14)
+    with Store.open(db, read_only=True) as store:
+        assert sum(1 for _, event_id, _, _ in store.mentions() if event_id == after.event_id) == 2
+        # Only the newest version of the page counts as already seen.
+        assert store._con.execute("SELECT count(*) FROM documents WHERE document_id = ?", [str(wire)]).fetchone()[0] == 1
+
+
+def test_a_changed_page_that_no_longer_tells_an_event_leaves_it(tmp_path, db, settings, resources):
+    wire = _write(tmp_path, "wire.txt", WIRE)
+    _ingest(db, settings, resources, wire, _write(tmp_path, "local.txt", LOCAL))
+    # The page now carries another story: the Gaskindé event keeps only the local report.
+    wire.write_text(OTHER, encoding="utf-8")
+    _ingest(db, settings, resources, wire)
+    (after,) = _gaskinde(db)
+    assert [s.fatalities for s in after.sources] == [14]
+    with Store.open(db, read_only=True) as store:
+        assert any(e.location == "Aribinda" for e in store.events())
+
+
+def test_a_changed_page_that_was_an_events_only_report_removes_the_event(tmp_path, db, settings, resources):
+    wire = _write(tmp_path, "wire.txt", WIRE)
+    _ingest(db, settings, resources, wire)
+    wire.write_text(OTHER, encoding="utf-8")
+    _ingest(db, settings, resources, wire)
+    assert _gaskinde(db) == []
+    with Store.open(db, read_only=True) as store:
+        assert [e.location for e in store.events()] == ["Aribinda"]
+
+
+def test_copies_are_looked_for_only_among_articles_of_nearby_weeks(tmp_path, db, settings, resources):
+    from datetime import date
+
+    _ingest(db, settings, resources, _write(tmp_path, "wire.txt", WIRE))
+    with Store.open(db, read_only=True) as store:
+        assert len(store.signatures((date(2024, 3, 1), date(2024, 3, 31)))) == 1
+        assert store.signatures((date(2024, 6, 1), date(2024, 6, 30))) == {}

@@ -125,3 +125,57 @@ def test_build_articles_single_page_keeps_document_id(resources):
     assert article.title == "Attaque contre un convoi entre Djibo et Namsiguia"
     assert article.publisher == "Le Sahel Quotidien"
     assert "gouverneur" not in article.text and "Courage" not in article.text
+
+
+# A news page whose own article is followed by one story of another site (a "from our partners"
+# block with its own headline and time line), written for this test.
+ARTICLE_AND_ONE_STORY = """Niger Daily
+Home | News | Sahel
+Army repels attack on Bilma post
+Published 2024-08-26
+Soldiers repelled an attack on their post in Bilma on Monday, killing three assailants, the army said.
+Two soldiers were wounded and evacuated to Agadez, a security source added.
+
+Gunmen storm village near Gaya
+Sahel Monitor · 3 hours ago
+At least two villagers were killed when gunmen stormed a village near Gaya on Sunday, local sources said.
+The attackers fled on motorbikes towards the border.
+"""
+
+# Stories set apart by rule lines, without time lines.
+RULED = """Sahel Briefing
+Published 2024-08-26
+Soldiers repelled an attack on their post in Bilma on Monday, killing three assailants, the army said.
+* * *
+Attack near Gaya
+At least two villagers were killed when gunmen stormed a village near Gaya on Sunday, local sources said.
+---
+Markets reopen in Dosso
+Traders in Dosso reopened their stalls on Monday after a week of closures over fuel prices, the chamber of commerce said.
+"""
+
+
+def test_split_stories_keeps_the_page_article_and_one_timed_story_apart(rules):
+    first, second = split_stories(to_lines(ARTICLE_AND_ONE_STORY), rules)
+    assert any("Bilma" in line for line in first.lines) and not any("Gaya" in line for line in first.lines)
+    assert second.title == "Gunmen storm village near Gaya" and second.publisher == "Sahel Monitor"
+
+
+def test_split_stories_rule_lines_set_stories_apart(rules):
+    stories = split_stories(to_lines(RULED), rules)
+    assert [s.title for s in stories] == [None, "Attack near Gaya", "Markets reopen in Dosso"]
+    assert not any("Gaya" in line for line in stories[0].lines)
+
+
+def test_split_stories_a_rule_without_a_story_after_it_leaves_the_page_whole(rules):
+    page = "Bilma post attacked\nSoldiers repelled an attack on their post in Bilma on Monday, killing three assailants.\n* * *\nShare this article\n"
+    [story] = split_stories(to_lines(page), rules)
+    assert story.index is None
+
+
+def test_build_articles_ruled_stories_take_the_page_date_and_title(resources):
+    document = Document(document_id="brief.txt", path="brief.txt", kind="text", content=RULED)
+    articles = [a for a in build_articles(document, resources) if isinstance(a, Article)]
+    assert [a.article_id for a in articles] == ["brief.txt#story-1", "brief.txt#story-2", "brief.txt#story-3"]
+    assert all(a.published == date(2024, 8, 26) for a in articles)
+    assert articles[1].title == "Attack near Gaya" and "Gaya" not in articles[0].text
