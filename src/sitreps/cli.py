@@ -54,11 +54,13 @@ def extract(settings: Settings, paths: tuple[str, ...], published: str | None, f
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.pass_obj
 def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, published: str | None) -> None:
-    """Extract events from files and folders into the embedded store; known documents add nothing."""
+    """Extract events from files and folders into the embedded store; known documents add nothing,
+    and a page that changed since it was stored (same path, new content) replaces its reports."""
     result, added = api.ingest_paths(paths, db=db, published=published, settings=settings, progress=_progress(settings, "documents"))
+    changed = f", {added.pages_changed} changed pages replaced ({added.events_removed} events left without reports removed)" if added.pages_changed else ""
     click.echo(
         f"{added.documents_added} new documents ({result.skipped_documents} already stored), "
-        f"{added.events_added} new events, {added.events_updated} updated, {added.sources_added} sources added",
+        f"{added.events_added} new events, {added.events_updated} updated, {added.sources_added} sources added{changed}",
         err=True,
     )
     _finish(result)

@@ -165,3 +165,16 @@ def test_exports_tell_when_each_report_arrived(workdir):
     assert out.returncode == 0, out.stderr
     (row,) = [r for r in csv.DictReader(io.StringIO(out.stdout)) if r["location"] == "Gaskindé"]
     assert (row["first_arrived"], row["last_arrived"]) == (arrived[0], arrived[1])
+
+
+def test_a_page_changed_in_place_replaces_its_report(workdir):
+    db = workdir / "m.duckdb"
+    _ingest(workdir, db, "wire.txt", "radio.txt")
+    (before,) = _gaskinde(workdir, db)
+    (workdir / "wire.txt").write_text(WIRE.replace("killing nine civilians", "killing ten civilians"), encoding="utf-8")
+    out = _ingest(workdir, db, "wire.txt")
+    assert "1 changed pages replaced" in out.stderr
+    (after,) = _gaskinde(workdir, db)
+    assert after["event_id"] == before["event_id"]
+    assert sorted(s["fatalities"] for s in after["sources"]) == [10, 12]
+    assert after["fatalities"] == 10

@@ -14,10 +14,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import math
+import unicodedata
 from collections import Counter
 from datetime import date, timedelta
 from dataclasses import dataclass
 from typing import Iterable, Mapping
+
+from rapidfuzz import fuzz
 
 from ..config import Settings
 from ..model import EVENT_TYPE_OF, EVENT_TYPES, NON_STATE_ARMED_TYPES, Event, Mention, SourceClaim, disorder_type_of, interaction_of
@@ -30,6 +33,7 @@ FILLS = ("Event.*",)
 # How far a date of each precision may be from the true day (days).
 _DATE_SLACK = {1: 0, 2: 3, 3: 15, None: 15}
 _UNIDENTIFIED = "Unidentified Armed Group"
+_SAME_NAME_RATIO = 85  # rapidfuzz ratio of two folded place names that are spellings of one
 
 
 @dataclass
@@ -179,12 +183,24 @@ def _same_place(a: Mention, b: Mention, settings: Settings) -> bool:
         return False
     if a.geo_precision == b.geo_precision == 1:
         return a.place.geonameid == b.place.geonameid or a.place.name == b.place.name
+    if _unlisted(a) and _unlisted(b):
+        # Villages the gazetteer lacks are coded to their country: the names themselves tell
+        # "Hosrawa" / "Hossrawa" (one village) from two different ones.
+        return fuzz.ratio(_folded(a.place_text), _folded(b.place_text)) >= _SAME_NAME_RATIO
     if (a.geo_precision == 3) != (b.geo_precision == 3):
         # A region-level report can be the same event as a town-level one inside that region.
         region = a.place if a.geo_precision == 3 else b.place
         town = b.place if a.geo_precision == 3 else a.place
         return not region.admin1 or region.admin1 == town.admin1
     return _distance_km(a.place, b.place) <= settings.fuse_distance_km
+
+
+def _unlisted(mention: Mention) -> bool:
+    return mention.place_qualifier.startswith("unlisted") and bool(mention.place_text)
+
+
+def _folded(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
 
 
 def _compatible_actors(a: Mention, b: Mention) -> bool:

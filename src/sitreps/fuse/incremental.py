@@ -19,7 +19,7 @@ from typing import Sequence
 
 from ..config import Settings
 from ..model import Article, Event, Mention
-from . import Cluster, assign, events_of
+from . import Cluster, _fits, assign, events_of
 from .copies import find_copies, signature
 
 # Wider than any date window ``same_event`` allows (two month-precise dates: 15 + 15 days).
@@ -45,9 +45,10 @@ def update(store, articles: Sequence[Article], mentions: Sequence[Mention], sett
     """Fuse one ingest's mentions into the stored events (nothing is written here).
 
     A page ingested again after it changed (same document, new content) replaces its stored
-    articles: their old mentions leave their events, which are fused again from what remains, and
-    the page's new mentions are placed like any new report; an event that keeps the same report
-    keeps its id."""
+    articles: their old mentions leave their events, which are fused again from what remains. A
+    new mention with the id of an old one goes back to that event while it still fits it (so
+    overrides hold and ids stay); the others are placed like any new report, and an event left
+    with no report is removed."""
     document_of = {a.article_id: a.document_id for a in articles}
     replaced = sorted(store.articles_of_documents(sorted(set(document_of.values()))))
     new_signatures = {a.article_id: signature(a.text) for a in articles}
@@ -57,16 +58,18 @@ def update(store, articles: Sequence[Article], mentions: Sequence[Mention], sett
     copies_found = find_copies(new_signatures, stored_signatures, document_of)
     all_copies = {**store.copies(), **copies_found}
     clusters, old_home = _candidates(store, mentions, replaced)
+    # The new version of a changed page's report goes back to the event it was in (an analyst's
+    # merge or split of it holds, and an event it alone told keeps its id) while it still fits.
+    by_id = {c.event_id: c for c in clusters}
+    returning = [m for m in mentions if m.mention_id in old_home]
+    for mention in returning:
+        home = by_id[old_home[mention.mention_id]]
+        if not home.mentions or _fits(mention, home, settings):
+            home.mentions.append(mention)
+    placed = {id(m) for c in clusters for m in c.mentions}
     emptied = {c.event_id for c in clusters if not c.mentions}
-    clusters = assign([c for c in clusters if c.mentions], mentions, settings, all_copies)
+    clusters = assign([c for c in clusters if c.mentions], [m for m in mentions if id(m) not in placed], settings, all_copies)
     new_ids = {m.mention_id for m in mentions}
-    for cluster in clusters:
-        # A changed page that still tells of an event gives it back its id.
-        if cluster.event_id is None:
-            back = {old_home.get(m.mention_id) for m in cluster.mentions} & emptied
-            if back:
-                cluster.event_id = min(back)
-                emptied.discard(cluster.event_id)
     shrunk = set(old_home.values())  # events that lost a report of a changed page: fused again
     touched = [c for c in clusters if c.event_id in shrunk or any(m.mention_id in new_ids for m in c.mentions)]
     events = events_of(touched, all_copies, taken=store.event_ids() - emptied)

@@ -53,6 +53,8 @@ class AddResult:
     events_added: int = 0
     events_updated: int = 0
     sources_added: int = 0
+    pages_changed: int = 0  # stored documents ingested again with new content (their reports replaced)
+    events_removed: int = 0  # events left with no report by a changed page
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,9 @@ class Store:
         now = _utc_now()
         documents, articles, mentions, events = list(documents), list(articles), list(mentions), list(events)
         with self._transaction():
+            changed_documents = {d for (d,) in self._con.execute(
+                "SELECT DISTINCT document_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [list(replaced_articles)]
+            ).fetchall()} if replaced_articles else set()
             if replaced_articles:
                 # The page's older versions go too: only its newest content counts as seen.
                 self._con.execute(
@@ -253,6 +258,8 @@ class Store:
             events_added=sum(1 for e in ids if e not in stored_before),
             events_updated=sum(1 for e in ids if e in stored_before),
             sources_added=len({m.mention_id for m, _, _ in mentions}),
+            pages_changed=len(changed_documents),
+            events_removed=len(removed_events),
         )
 
     def _write_events(self, events: Sequence[Event], now: datetime) -> set[str]:

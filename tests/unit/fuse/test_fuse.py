@@ -299,3 +299,21 @@ def test_fuse_place_windows_follow_geo_precision(settings, a_precision, b_precis
     a = _mention("a", geo_precision=a_precision)
     b = _mention("b", place=moved if km else DJIBO, geo_precision=b_precision)
     assert len(fuse.run([a, b], settings)) == expected
+
+
+BURKINA = Place("Burkina Faso", "BFA", "Burkina Faso", latitude=12.5, longitude=-1.5, geonameid=2361809)
+
+
+@pytest.mark.parametrize("other, expected", [("Hossrawa", 1), ("Hosrawa", 1), ("Tiblega", 2)])
+def test_fuse_villages_the_gazetteer_lacks_match_by_their_names(settings, other, expected):
+    # Both are coded to the country (precision 3); only their names tell them apart.
+    def unlisted(document, name):
+        return _mention(document, place=BURKINA, geo_precision=3, place_text=name, place_qualifier="unlisted")
+
+    assert len(fuse.run([unlisted("a", "Hosrawa"), unlisted("b", other)], settings)) == expected
+
+
+def test_fuse_a_country_level_report_still_joins_an_unlisted_village(settings):
+    village = _mention("a", place=BURKINA, geo_precision=3, place_text="Hosrawa", place_qualifier="unlisted")
+    country = _mention("b", place=BURKINA, geo_precision=3, place_text="Burkina Faso")
+    assert len(fuse.run([village, country], settings)) == 1

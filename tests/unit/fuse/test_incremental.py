@@ -158,7 +158,8 @@ def test_a_changed_page_that_was_an_events_only_report_removes_the_event(tmp_pat
     wire = _write(tmp_path, "wire.txt", WIRE)
     _ingest(db, settings, resources, wire)
     wire.write_text(OTHER, encoding="utf-8")
-    _ingest(db, settings, resources, wire)
+    _, added = _ingest(db, settings, resources, wire)
+    assert (added.pages_changed, added.events_removed) == (1, 1)
     assert _gaskinde(db) == []
     with Store.open(db, read_only=True) as store:
         assert [e.location for e in store.events()] == ["Aribinda"]
@@ -171,3 +172,17 @@ def test_copies_are_looked_for_only_among_articles_of_nearby_weeks(tmp_path, db,
     with Store.open(db, read_only=True) as store:
         assert len(store.signatures((date(2024, 3, 1), date(2024, 3, 31)))) == 1
         assert store.signatures((date(2024, 6, 1), date(2024, 6, 30))) == {}
+
+
+def test_a_changed_page_keeps_an_analysts_split(tmp_path, db, settings, resources):
+    wire = _write(tmp_path, "wire.txt", WIRE)
+    _ingest(db, settings, resources, wire, _write(tmp_path, "local.txt", LOCAL))
+    (event,) = _gaskinde(db)
+    kept, split_off = api.split(event.event_id, [str(wire)], db=db, settings=settings)
+    # The wire corrects its toll; its report stays in the event the analyst split it into.
+    wire.write_text(WIRE.replace("killing eleven civilians", "killing twelve civilians"), encoding="utf-8")
+    _ingest(db, settings, resources, wire)
+    events = {e.event_id: e for e in _gaskinde(db)}
+    assert set(events) == {kept.event_id, split_off.event_id}
+    assert [s.fatalities for s in events[split_off.event_id].sources] == [12]
+    assert [s.fatalities for s in events[kept.event_id].sources] == [14]
