@@ -237,7 +237,7 @@ def check(claim_id: str, *, db: str | Path | None = None, settings: Settings | N
         # A wider area ("the central Sahel") covers several countries, joined with ";".
         countries = claim.iso3.split(";") if claim.iso3 else [None]
         found = [e for country in countries for e in store.events(country=country, since=claim.period_start, until=claim.period_end)]
-    if claim.area and len(countries) == 1 and any(claim.area not in (e.country, e.iso3) for e in found[:1]):
+    if claim.admin1:  # an area below the country: a region, a province or a town
         found = [e for e in found if claim.area in (e.admin1, e.admin2, e.location)]
     if claim.subject_actor.startswith("Unidentified"):
         found = [e for e in found if e.inter1 in NON_STATE_ARMED_TYPES]  # "armed groups": any non-state perpetrator

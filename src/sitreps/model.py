@@ -71,6 +71,19 @@ ACTOR_TYPES: tuple[str, ...] = (
 NON_STATE_ARMED_TYPES: tuple[str, ...] = ("Rebel group", "Political militia", "Identity militia")
 
 
+# Areas wider than one country that period statistics are often given for, with their
+# countries (facts): a claim about "the central Sahel" is checked against all three.
+WIDER_AREAS: dict[str, tuple[str, ...]] = {
+    "central sahel": ("BFA", "MLI", "NER"),
+    "sahel central": ("BFA", "MLI", "NER"),
+    "liptako-gourma": ("BFA", "MLI", "NER"),
+    "three borders area": ("BFA", "MLI", "NER"),
+    "zone des trois frontières": ("BFA", "MLI", "NER"),
+    "lake chad basin": ("CMR", "NER", "NGA", "TCD"),
+    "bassin du lac tchad": ("CMR", "NER", "NGA", "TCD"),
+}
+
+
 def disorder_type_of(sub_event_type: str) -> str:
     """The contract's disorder type for a sub-event type."""
     if sub_event_type == "Excessive force against protesters":

@@ -125,30 +125,46 @@ Published 2 January 2025
 More than 400 civilians were killed by armed groups in Burkina Faso in 2024, according to a monitoring group.
 
 Across the central Sahel, more than 2,000 people were killed in 2024, the UN said.
+
+More than 150 civilians were killed by armed groups in Soum province in 2024, the group added.
+"""
+
+
+KAYA = """Five civilians killed in Kaya
+
+Published 3 May 2024
+
+Gunmen killed five civilians in Kaya, Burkina Faso, on 2 May 2024, residents said.
 """
 
 
 def test_period_statistics_are_claims_checked_against_the_events(workdir):
     (workdir / "stats.txt").write_text(STATS, encoding="utf-8")
+    (workdir / "kaya.txt").write_text(KAYA, encoding="utf-8")
     db = workdir / "m.duckdb"
-    _ingest(workdir, db, "wire.txt", "stats.txt")
+    _ingest(workdir, db, "wire.txt", "kaya.txt", "stats.txt")
     assert all(e["location"] != "Burkina Faso" or e["fatalities"] < 400 for e in _events(workdir, db))  # no event from it
     listed = run_sitreps(["claims", "--db", db, "--format", "jsonl"], cwd=workdir)
     assert listed.returncode == 0, listed.stderr
-    claim, wider = sorted((json.loads(line) for line in listed.stdout.splitlines()), key=lambda c: c["value"])
+    region, claim, wider = sorted((json.loads(line) for line in listed.stdout.splitlines()), key=lambda c: c["value"])
+    assert (region["value"], region["area"], region["admin1"], region["iso3"]) == (150, "Soum", "Sahel", "BFA")
     assert (claim["measure"], claim["value"], claim["qualifier"]) == ("deaths", 400, "more than")
     assert (wider["value"], wider["area"], wider["iso3"]) == (2000, "central Sahel", "BFA;MLI;NER")
     assert (claim["period_start"], claim["period_end"], claim["iso3"]) == ("2024-01-01", "2024-12-31", "BFA")
     assert claim["claimant"] == "monitoring group"
     checked = run_sitreps(["check", claim["claim_id"], "--db", db], cwd=workdir)
     assert checked.returncode == 0, checked.stderr
-    # The stored Gaskindé attack (nine killed by gunmen, March 2024) is the events' side of it.
-    assert "1 in the same period, area and actors, 9 fatalities" in checked.stdout
-    assert "claimed / stored: 44.44" in checked.stdout
-    # The central Sahel counts the events of all three countries (here the one in Burkina Faso).
+    # The stored Gaskindé (nine killed) and Kaya (five) attacks by gunmen are the events' side of it.
+    assert "2 in the same period, area and actors, 14 fatalities" in checked.stdout
+    assert "claimed / stored: 28.57" in checked.stdout
+    # The central Sahel counts the events of all three countries (here the two in Burkina Faso).
     checked = run_sitreps(["check", wider["claim_id"], "--db", db], cwd=workdir)
     assert checked.returncode == 0, checked.stderr
-    assert "claimed / stored: 222.22" in checked.stdout
+    assert "claimed / stored: 142.86" in checked.stdout
+    # A province counts only the events inside it: Gaskindé is in Soum, Kaya is not.
+    checked = run_sitreps(["check", region["claim_id"], "--db", db], cwd=workdir)
+    assert checked.returncode == 0, checked.stderr
+    assert "claimed / stored: 16.67" in checked.stdout
 
 
 def test_exports_tell_when_each_report_arrived(workdir):

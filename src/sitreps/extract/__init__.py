@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from ..config import Settings
 from ..model import EVENT_TYPE_OF, EVENT_TYPES, NON_STATE_ARMED_TYPES, Article, Claim, Mention, Rejected, disorder_type_of
 from .claimant import find_claimant
-from .claims import SUPRANATIONAL_PATTERN, number_position, read_claim
+from .claims import WIDER_AREA_PATTERN, number_position, read_claim
 from .classifier import Trigger, classify
 from .dates import find_dates
 from .earlier import link_earlier, split_earlier_event
@@ -577,13 +577,14 @@ def _claim(text: str, article: Article, index: int, resources) -> list[Claim]:
     claim = read_claim(text, article, index, find_claimant(text), words)
     if claim is None:
         return []
-    spans = [(p.start, p.text) for p in find_places(text, resources.gazetteer, [], [])]
-    spans += [(m.start(), m.group()) for m in SUPRANATIONAL_PATTERN.finditer(text)]
-    spans = [(start, name) for start, name in spans if not any(s <= start < s + len(n) and (s, n) != (start, name) and len(n) > len(name) for s, n in spans)]
+    wider = [(m.start(), m.end(), m.group()) for m in WIDER_AREA_PATTERN.finditer(text)]
+    places = [(p.start, p.end, p.text) for p in find_places(text, resources.gazetteer, [], [])]
+    # "the central Sahel" is one area, not the Sahel region of Burkina Faso inside its words.
+    spans = wider + [p for p in places if not any(start <= p[0] < end for start, end, _ in wider)]
     at = number_position(text, words) or 0
-    # Nearest the number, and after it before before it ("killed in X" more than "X's toll").
-    nearest = min(spans, key=lambda span: (abs(span[0] - at) + (0 if span[0] >= at else 1000)), default=None)
-    return [dataclasses.replace(claim, area_text=nearest[1] if nearest else "")]
+    # The nearest after the number ("killed in X") beats any before it.
+    nearest = min(spans, key=lambda span: (span[0] < at, abs(span[0] - at)), default=None)
+    return [dataclasses.replace(claim, area_text=nearest[2] if nearest else "")]
 
 
 def _rejected(article: Article, item: str, reason: str, detail: str) -> Rejected:

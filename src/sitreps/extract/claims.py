@@ -15,7 +15,7 @@ import hashlib
 import re
 from datetime import date, timedelta
 
-from ..model import Claim
+from ..model import WIDER_AREAS, Claim
 from .numbers import LanguageNumbers, spelled_numbers
 
 # What is counted, in English and French, by the noun or verb next to the number.
@@ -76,17 +76,8 @@ _AGENT_FIRST = re.compile(
 )
 
 
-# Areas wider than one country that statistics are often given for, with their countries (facts).
-SUPRANATIONAL_AREAS: dict[str, tuple[str, ...]] = {
-    "central sahel": ("BFA", "MLI", "NER"),
-    "sahel central": ("BFA", "MLI", "NER"),
-    "liptako-gourma": ("BFA", "MLI", "NER"),
-    "three borders area": ("BFA", "MLI", "NER"),
-    "zone des trois frontières": ("BFA", "MLI", "NER"),
-    "lake chad basin": ("CMR", "NER", "NGA", "TCD"),
-    "bassin du lac tchad": ("CMR", "NER", "NGA", "TCD"),
-}
-SUPRANATIONAL_PATTERN = re.compile("|".join(re.escape(name) for name in sorted(SUPRANATIONAL_AREAS, key=len, reverse=True)), re.I)
+# "the central Sahel": an area wider than one country (``model.WIDER_AREAS``) a statistic is given for.
+WIDER_AREA_PATTERN = re.compile("|".join(re.escape(name) for name in sorted(WIDER_AREAS, key=len, reverse=True)), re.I)
 _QUALIFIER_BEFORE = re.compile(
     r"(?P<qualifier>more than|over|nearly|almost|about|around|at least|some|close to|an estimated|roughly|up to|"
     r"plus de|près de|environ|au moins|quelque|presque|un total de|jusqu'à)\s*$",

@@ -12,8 +12,7 @@ import dataclasses
 from typing import Iterable, Iterator
 
 from ..config import Settings
-from ..extract.claims import SUPRANATIONAL_AREAS
-from ..model import NON_STATE_ARMED_TYPES, Claim, Mention, Place
+from ..model import NON_STATE_ARMED_TYPES, WIDER_AREAS, Claim, Mention, Place
 
 STAGE = "resolve"
 READS = ("Mention.place_text", "Mention.place_qualifier", "Mention.country_hint", "Mention.actor1_text", "Mention.event_date")
@@ -71,7 +70,7 @@ def resolve_claim(claim: Claim, gazetteer, registry) -> Claim:
     taken from the words before the verb or after "by", else from any armed group the sentence
     names by one of its aliases."""
     iso3, admin1, area = "", "", ""
-    wider = SUPRANATIONAL_AREAS.get(claim.area_text.lower()) if claim.area_text else None
+    wider = WIDER_AREAS.get(claim.area_text.lower()) if claim.area_text else None
     found = gazetteer.geocode(claim.area_text).best if claim.area_text and not wider else None
     if wider:
         iso3, area = ";".join(wider), claim.area_text
