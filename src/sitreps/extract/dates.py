@@ -463,6 +463,10 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], DateMatch | None]] = {
 }
 
 
+# "12-14 March", "the night of 14 to 15 March", "du 12 au 14 mars"; never ISO or numeric dates.
+_DAY_RANGE = re.compile(r"(?<![\d/.-])([0-3]?\d)(?:st|nd|rd|th|er)?\s*(?:-|–|to|into|and|au|à|a|et)\s*(?:the\s+|le\s+)?([0-3]?\d)(?![\d/.:h-])")
+
+
 def _spill(found: DateMatch, sentence: str, words: LanguageDates) -> tuple[int, int]:
     """How far a day-precise date may run into its neighbours, read from the phrase and the few
     words before it ("late on Sunday", "in the night of 12 to 13 March", "tôt lundi")."""
@@ -470,8 +474,9 @@ def _spill(found: DateMatch, sentence: str, words: LanguageDates) -> tuple[int, 
         return (0, 0)
     before = " ".join(sentence[: found.start].split()[-3:])  # "late on", "before dawn on", "tôt"
     phrase = f"{before} {found.text}"
-    days = [int(d) for d in re.findall(r"(?<![\d:])([0-3]?\d)(?![\d:h])", found.text)]
-    after = days[1] - days[0] if len(days) >= 2 and 0 < days[1] - days[0] <= 7 else 0
+    span = _DAY_RANGE.search(found.text)
+    after = int(span.group(2)) - int(span.group(1)) if span else 0
+    after = after if 0 < after <= 7 else 0
     if after == 0 and words.spill_late.search(phrase):
         after = 1
     return (1 if words.spill_early.search(phrase) else 0, after)

@@ -225,18 +225,16 @@ class Store:
         now = _utc_now()
         documents, articles, mentions, events = list(documents), list(articles), list(mentions), list(events)
         with self._transaction():
-            changed_documents = {d for (d,) in self._con.execute(
+            changed_documents = [d for (d,) in self._con.execute(
                 "SELECT DISTINCT document_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [list(replaced_articles)]
-            ).fetchall()} if replaced_articles else set()
-            if replaced_articles:
-                # The page's older versions go too: only its newest content counts as seen.
-                self._con.execute(
-                    "DELETE FROM documents WHERE content_hash NOT IN (SELECT unnest(?::VARCHAR[])) AND document_id IN "
-                    "(SELECT document_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[])))",
-                    [[h for _, h in documents], list(replaced_articles)],
-                )
-                for table in ("mentions", "claims", "article_signatures", "articles"):
-                    self._con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [list(replaced_articles)])
+            ).fetchall()]
+            # A changed page's older versions go: only its newest content counts as seen.
+            self._con.execute(
+                "DELETE FROM documents WHERE document_id IN (SELECT unnest(?::VARCHAR[])) AND content_hash NOT IN (SELECT unnest(?::VARCHAR[]))",
+                [changed_documents, [h for _, h in documents]],
+            )
+            for table in ("mentions", "claims", "article_signatures", "articles"):
+                self._con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [list(replaced_articles)])
             self._delete_events(list(removed_events))
             stored_hashes = self._existing("documents", "content_hash", [h for _, h in documents])
             new_documents = {h: document_to_row(d, h, now) for d, h in documents if h not in stored_hashes}

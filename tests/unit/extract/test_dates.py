@@ -206,3 +206,12 @@ def test_find_dates_spill_marks_dates_that_may_cross_midnight(rules, language, s
 def test_find_dates_vague_dates_do_not_spill(rules):
     [match] = find_dates("Gunmen attacked the village late last week.", ANCHOR, "en", rules)
     assert match.precision == 2 and match.spill == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [("en", "The attack on 2024-03-05 killed 5."), ("fr", "L'attaque du 05/07/2024 a fait 5 morts."), ("en", "The attack on March 3, 2024 killed 5.")],
+)
+def test_find_dates_iso_and_numeric_dates_are_no_ranges(rules, language, sentence):
+    [match] = find_dates(sentence, ANCHOR, language, rules)
+    assert match.spill == (0, 0)
