@@ -8,18 +8,18 @@ details, period statistics ("more than 2,000 killed since 2015", which are claim
 and earlier events recalled by month ("In March 2023, an attack on X killed 9", themselves true
 events many articles recall). Reports disagree on the day of night attacks ("late on Sunday",
 "early on Monday", "in the night of Sunday to Monday"); some give only the week ("earlier this
-week") or only the region. Aggregator pages carry two unrelated stories, and pages list
-"related" headlines of other events. A share of the events has a look-alike twin that is a
-different event: the same place the next day, or the same day in a neighbouring town. The articles are ingested into a fresh store in publication-day batches (as a monitor
-receives them), then each stored event is compared with the events its sources were written
-from:
+week"). Aggregator pages carry two unrelated stories, and pages list "related" headlines of other
+events. A share of the events has a look-alike twin that is a different event: the same place
+the next day, or the same day in a neighbouring town. The articles are ingested into a fresh
+store in publication-day batches (as a monitor receives them), then each stored event is
+compared with the events its sources were written from:
 
   double-counted  share of true events whose reports ended in more than one stored event
   wrong merges    share of stored events whose reports tell of more than one true event
 
 Each source of a stored event is traced to the story it was read from (the page part holding its
-evidence), so a page with two stories counts for both. Targets (issue 4): both <= 2%. With --write-docs the table replaces the fusion block of
-docs/benchmarks.md.
+evidence), so a page with two stories counts for both. Targets (issue 4): both <= 2%. With
+--write-docs the table replaces the fusion block of docs/benchmarks.md.
 
     python bench/fusion.py --events 220 --write-docs
 """
