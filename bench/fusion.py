@@ -307,6 +307,7 @@ def build_corpus(events: list[TrueEvent], past: dict[str, list[PastEvent]], fold
     file's page (with the stories in it)."""
     batches: dict[date, list[Path]] = defaultdict(list)
     pages: dict[str, Page] = {}
+    by_key = {e.key: e for e in events}
     for event in events:
         written: list[Page] = []
         for number in range(rng.randint(1, 6)):
@@ -327,7 +328,7 @@ def build_corpus(events: list[TrueEvent], past: dict[str, list[PastEvent]], fold
             (folder / page.name).write_text(page.text, encoding="utf-8")
             pages[page.name] = page
             for key, _ in page.stories:
-                owner = next((e for e in events if e.key == key), None)
+                owner = by_key.get(key)  # earlier events recalled have no TrueEvent
                 if owner is not None and page.name not in owner.articles:
                     owner.articles.append(page.name)
             batches[page.published].append(folder / page.name)

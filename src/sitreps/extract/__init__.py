@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from ..config import Settings
 from ..model import EVENT_TYPE_OF, EVENT_TYPES, NON_STATE_ARMED_TYPES, Article, Claim, Mention, Rejected, disorder_type_of
 from .claimant import find_claimant
-from .claims import WIDER_AREA_PATTERN, number_position, read_claim
+from .claims import read_claim
 from .classifier import Trigger, classify
 from .dates import find_dates
 from .earlier import link_earlier, split_earlier_event
@@ -571,20 +571,11 @@ def _most_named(countries: dict[int, list[tuple[str, bool]]], voters: set[int]) 
 
 
 def _claim(text: str, article: Article, index: int, resources) -> list[Claim]:
-    """The claim a period statistic makes; its area is the place named nearest the number
-    ("2,000 killed in the central Sahel in 2023, most of them in Burkina Faso": the Sahel)."""
+    """The claim a period statistic makes, its area chosen among the places the sentence names."""
     words = resources.number_rules.for_language(article.language)
-    claim = read_claim(text, article, index, find_claimant(text), words)
-    if claim is None:
-        return []
-    wider = [(m.start(), m.end(), m.group()) for m in WIDER_AREA_PATTERN.finditer(text)]
     places = [(p.start, p.end, p.text) for p in find_places(text, resources.gazetteer, [], [])]
-    # "the central Sahel" is one area, not the Sahel region of Burkina Faso inside its words.
-    spans = wider + [p for p in places if not any(start <= p[0] < end for start, end, _ in wider)]
-    at = number_position(text, words) or 0
-    # The nearest after the number ("killed in X") beats any before it.
-    nearest = min(spans, key=lambda span: (span[0] < at, abs(span[0] - at)), default=None)
-    return [dataclasses.replace(claim, area_text=nearest[2] if nearest else "")]
+    claim = read_claim(text, article, index, find_claimant(text), words, places)
+    return [claim] if claim is not None else []
 
 
 def _rejected(article: Article, item: str, reason: str, detail: str) -> Rejected:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date, timedelta
+from typing import Sequence
 
 from ..model import WIDER_AREAS, Claim
 from .numbers import LanguageNumbers, spelled_numbers
@@ -77,7 +78,7 @@ _AGENT_FIRST = re.compile(
 
 
 # "the central Sahel": an area wider than one country (``model.WIDER_AREAS``) a statistic is given for.
-WIDER_AREA_PATTERN = re.compile("|".join(re.escape(name) for name in sorted(WIDER_AREAS, key=len, reverse=True)), re.I)
+_WIDER_AREA = re.compile("|".join(re.escape(name) for name in sorted(WIDER_AREAS, key=len, reverse=True)), re.I)
 _QUALIFIER_BEFORE = re.compile(
     r"(?P<qualifier>more than|over|nearly|almost|about|around|at least|some|close to|an estimated|roughly|up to|"
     r"plus de|près de|environ|au moins|quelque|presque|un total de|jusqu'à)\s*$",
@@ -89,13 +90,22 @@ _QUALIFIER_BEFORE = re.compile(
 _PASSIVE_END = re.compile(r"\b(?:were|was|been|are|is|being|été|sont|est)$", re.I)
 
 
-def read_claim(sentence: str, article, index: int, claimant: str | None, words: LanguageNumbers | None = None) -> Claim | None:
+def read_claim(
+    sentence: str,
+    article,
+    index: int,
+    claimant: str | None,
+    words: LanguageNumbers | None = None,
+    places: Sequence[tuple[int, int, str]] = (),
+) -> Claim | None:
     """The claim a period-statistic sentence makes, or None when it names no number it counts.
-    ``words`` (the language's number words) lets spelled-out counts ("forty people") count."""
+    ``words`` (the language's number words) lets spelled-out counts ("forty people") count;
+    ``places`` are the (start, end, text) place phrases found in the sentence, among which the
+    area is the one nearest the number."""
     found = _count(sentence, words)
     if found is None:
         return None
-    measure, value, qualifier, text, _ = found
+    measure, value, qualifier, text, at = found
     start, end, period_text = _period(sentence, article.published)
     by = next((m for m in _BY.finditer(sentence) if not _SOURCE_BEFORE.search(sentence[: m.start()])), None)
     by = by or next((m for m in _AGENT_FIRST.finditer(sentence) if not _PASSIVE_END.search(m.group("who"))), None)
@@ -117,6 +127,7 @@ def read_claim(sentence: str, article, index: int, claimant: str | None, words: 
         period_text=period_text,
         evidence=sentence.strip(),
         language=article.language,
+        area_text=_nearest_area(sentence, places, at),
     )
 
 
@@ -125,10 +136,14 @@ def claim_id(article_id: str, index: int) -> str:
     return "SC" + hashlib.sha1(f"{article_id}#c{index}".encode("utf-8")).hexdigest()[:10]
 
 
-def number_position(sentence: str, words: LanguageNumbers | None = None) -> int | None:
-    """Where the counted number of a claim sentence starts (to find the area told nearest it)."""
-    found = _count(sentence, words)
-    return found[4] if found else None
+def _nearest_area(sentence: str, places: Sequence[tuple[int, int, str]], at: int) -> str:
+    """The area named nearest the number, the first after it before any before it ("2,000 killed
+    in the central Sahel in 2023, most of them in Burkina Faso": the central Sahel)."""
+    wider = [(m.start(), m.end(), m.group()) for m in _WIDER_AREA.finditer(sentence)]
+    # "the central Sahel" is one area, not the Sahel region of Burkina Faso inside its words.
+    spans = wider + [p for p in places if not any(start <= p[0] < end for start, end, _ in wider)]
+    nearest = min(spans, key=lambda span: (span[0] < at, abs(span[0] - at)), default=None)
+    return nearest[2] if nearest else ""
 
 
 def _count(sentence: str, words: LanguageNumbers | None = None) -> tuple[str, int, str, str, int] | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import math
-import unicodedata
 from collections import Counter
 from datetime import date, timedelta
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from rapidfuzz import fuzz
 
 from ..config import Settings
 from ..model import EVENT_TYPE_OF, EVENT_TYPES, NON_STATE_ARMED_TYPES, Event, Mention, SourceClaim, disorder_type_of, interaction_of
+from ..resolve.names import normalize_name  # the gazetteer's name key: spellings compare as it compares them
 
 VERSION = "fuse.key.v2"
 STAGE = "fuse"
@@ -186,7 +186,7 @@ def _same_place(a: Mention, b: Mention, settings: Settings) -> bool:
     if _unlisted(a) and _unlisted(b):
         # Villages the gazetteer lacks are coded to their country: the names themselves tell
         # "Hosrawa" / "Hossrawa" (one village) from two different ones.
-        return fuzz.ratio(_folded(a.place_text), _folded(b.place_text)) >= _SAME_NAME_RATIO
+        return fuzz.ratio(normalize_name(a.place_text), normalize_name(b.place_text)) >= _SAME_NAME_RATIO
     if (a.geo_precision == 3) != (b.geo_precision == 3):
         # A region-level report can be the same event as a town-level one inside that region.
         region = a.place if a.geo_precision == 3 else b.place
@@ -197,10 +197,6 @@ def _same_place(a: Mention, b: Mention, settings: Settings) -> bool:
 
 def _unlisted(mention: Mention) -> bool:
     return mention.place_qualifier.startswith("unlisted") and bool(mention.place_text)
-
-
-def _folded(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
 
 
 def _compatible_actors(a: Mention, b: Mention) -> bool:

@@ -61,14 +61,14 @@ def update(store, articles: Sequence[Article], mentions: Sequence[Mention], sett
     # The new version of a changed page's report goes back to the event it was in (an analyst's
     # merge or split of it holds, and an event it alone told keeps its id) while it still fits.
     by_id = {c.event_id: c for c in clusters}
-    returning = [m for m in mentions if m.mention_id in old_home]
-    for mention in returning:
+    returned: set[str] = set()
+    for mention in (m for m in mentions if m.mention_id in old_home):
         home = by_id[old_home[mention.mention_id]]
         if not home.mentions or _fits(mention, home, settings):
             home.mentions.append(mention)
-    placed = {id(m) for c in clusters for m in c.mentions}
+            returned.add(mention.mention_id)
     emptied = {c.event_id for c in clusters if not c.mentions}
-    clusters = assign([c for c in clusters if c.mentions], [m for m in mentions if id(m) not in placed], settings, all_copies)
+    clusters = assign([c for c in clusters if c.mentions], [m for m in mentions if m.mention_id not in returned], settings, all_copies)
     new_ids = {m.mention_id for m in mentions}
     shrunk = set(old_home.values())  # events that lost a report of a changed page: fused again
     touched = [c for c in clusters if c.event_id in shrunk or any(m.mention_id in new_ids for m in c.mentions)]

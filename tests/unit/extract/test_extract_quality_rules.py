@@ -8,10 +8,21 @@ from datetime import date
 import pytest
 
 from sitreps.extract import extract_article
+from sitreps.extract.classifier import classify, load_lexicon
 from sitreps.extract.places import find_places
 from sitreps.model import Article, Mention, Rejected
 
 PUBLISHED = date(2024, 3, 13)
+
+
+@pytest.fixture(scope="module")
+def lexicon_fixture():
+    return load_lexicon()
+
+
+def _types(sentence: str, language: str, lexicon) -> set[str]:
+    """The sub-event types the trigger rules read in one sentence."""
+    return {t.sub_event_type for t in classify(sentence, language, lexicon)}
 
 
 def _extract(text, settings, resources, language="en"):
@@ -146,10 +157,8 @@ def test_general_trigger_forms(settings, resources, sentence, expected):
         ("Security forces fired tear gas while clashing with protesters outside parliament.", "Violent demonstration"),
     ],
 )
-def test_general_trigger_forms_are_read(sentence, expected):
-    from sitreps.extract.classifier import classify, load_lexicon
-
-    assert expected in {t.sub_event_type for t in classify(sentence, "en", load_lexicon())}
+def test_general_trigger_forms_are_read(sentence, expected, lexicon_fixture):
+    assert expected in _types(sentence, "en", lexicon_fixture)
 
 
 @pytest.mark.parametrize(
@@ -167,10 +176,8 @@ def test_general_trigger_forms_are_read(sentence, expected):
         ("Les manifestants ont lancé des projectiles sur les policiers devant la mairie.", "Violent demonstration"),
     ],
 )
-def test_general_trigger_forms_are_read_in_french(sentence, expected):
-    from sitreps.extract.classifier import classify, load_lexicon
-
-    assert expected in {t.sub_event_type for t in classify(sentence, "fr", load_lexicon())}
+def test_general_trigger_forms_are_read_in_french(sentence, expected, lexicon_fixture):
+    assert expected in _types(sentence, "fr", lexicon_fixture)
 
 
 def test_an_unambiguous_act_on_a_named_day_is_an_event_without_actor_or_town(settings, resources):
@@ -250,11 +257,9 @@ def test_a_dated_act_without_actor_or_town_is_an_event_of_the_story(settings, re
     assert mentions[0].event_date == date(2024, 3, 11)
 
 
-def test_a_protest_with_riot_acts_anywhere_in_the_sentence_is_a_violent_demonstration():
-    from sitreps.extract.classifier import classify, load_lexicon
-
+def test_a_protest_with_riot_acts_anywhere_in_the_sentence_is_a_violent_demonstration(lexicon_fixture):
     sentence = "Protests over fuel prices spread from Niamey to three other towns on Tuesday, with shops set ablaze."
-    assert "Violent demonstration" in {t.sub_event_type for t in classify(sentence, "en", load_lexicon())}
+    assert "Violent demonstration" in _types(sentence, "en", lexicon_fixture)
 
 
 @pytest.mark.parametrize(
@@ -274,13 +279,6 @@ def test_generic_cues_mark_runs_of_violence_not_persistent_protesters(lexicon_fi
     assert is_generic(sentence, language, lexicon_fixture) is generic
 
 
-@pytest.fixture(scope="module")
-def lexicon_fixture():
-    from sitreps.extract.classifier import load_lexicon
-
-    return load_lexicon()
-
-
 @pytest.mark.parametrize(
     "sentence, expected",
     [
@@ -288,10 +286,8 @@ def lexicon_fixture():
         ("Houthi forces took control of the town after a day of fighting.", "Non-state actor overtakes territory"),
     ],
 )
-def test_state_forces_are_read_from_any_national_adjective(sentence, expected):
-    from sitreps.extract.classifier import classify, load_lexicon
-
-    assert expected in {t.sub_event_type for t in classify(sentence, "en", load_lexicon())}
+def test_state_forces_are_read_from_any_national_adjective(sentence, expected, lexicon_fixture):
+    assert expected in _types(sentence, "en", lexicon_fixture)
 
 
 @pytest.mark.parametrize(
@@ -301,10 +297,8 @@ def test_state_forces_are_read_from_any_national_adjective(sentence, expected):
         ("Forty fighters surrendered to the gendarmerie in Dori.", "Change to group/activity"),
     ],
 )
-def test_new_forms_do_not_also_read_as_the_type_they_are_not(sentence, expected):
-    from sitreps.extract.classifier import classify, load_lexicon
-
-    assert expected not in {t.sub_event_type for t in classify(sentence, "en", load_lexicon())}
+def test_new_forms_do_not_also_read_as_the_type_they_are_not(sentence, expected, lexicon_fixture):
+    assert expected not in _types(sentence, "en", lexicon_fixture)
 
 
 def test_an_event_dated_to_the_day_is_kept_however_old(settings, resources):
@@ -415,7 +409,5 @@ def test_the_police_who_confirm_the_dead_are_not_a_side(settings, resources):
         ("Des centaines de personnes se sont réfugiées à Djibo, déjà sous blocus.", "fr"),
     ],
 )
-def test_a_standing_blockade_described_is_no_new_event(sentence, language):
-    from sitreps.extract.classifier import classify, load_lexicon
-
-    assert "Change to group/activity" not in {t.sub_event_type for t in classify(sentence, language, load_lexicon())}
+def test_a_standing_blockade_described_is_no_new_event(sentence, language, lexicon_fixture):
+    assert "Change to group/activity" not in _types(sentence, language, lexicon_fixture)
