@@ -130,6 +130,9 @@ class Article:
     publisher: str | None = None
     published: date | None = None
     published_source: str | None = None  # "metadata", "url", "dateline", "html", "cli"
+    # When the day of publication is unknown but the page gives its month ("date 2023-02", a
+    # /2023/02/ URL): the first day of that month. Relative dates then fix only the month.
+    published_month: date | None = None
     language: str = "en"
 
 

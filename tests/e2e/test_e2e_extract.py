@@ -1,17 +1,16 @@
 """`sitreps extract` on the shipped sample pages and on JSONL records: every record obeys the
 contract (../shared/docs/EVENTS.md), the CSV has the contract's columns, ids are stable, and the
-stable fields match the committed snapshot."""
+events agree with the sample pages' hand-coded gold at pinned floors."""
 
 from __future__ import annotations
 
 import csv
-import difflib
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
-from e2e_cli import SNAPSHOT, UPDATE_COMMAND, evidence_sentences, page_texts, snapshot_lines
+from e2e_cli import evidence_sentences, page_texts, score_against_gold
 
 from sitreps.model import ACTOR_TYPES, CONTRACT_FIELDS, EVENT_TYPES, SUB_EVENT_TYPES, disorder_type_of, interaction_of
 
@@ -210,11 +209,15 @@ def test_extract_progress_never_draws_no_bar(samples_run):
     assert not [mark for mark in PROGRESS_MARKS if mark in stderr], stderr
 
 
-def test_extract_samples_match_snapshot(samples_run):
-    fix = f"If the change is intended, regenerate it: {UPDATE_COMMAND}"
-    assert SNAPSHOT.exists(), f"{SNAPSHOT} is missing. {fix}"
-    expected = SNAPSHOT.read_text(encoding="utf-8").splitlines()
-    actual = snapshot_lines(samples_run.events)
-    if actual != expected:
-        diff = "\n".join(difflib.unified_diff(expected, actual, "snapshot", "this run", lineterm="", n=0))
-        pytest.fail(f"sample events differ from {SNAPSHOT.name}:\n{diff}\n{fix}")
+# Floors for the sample pages' gold (src/sitreps/samples/MANIFEST.toml), pinned a little under
+# what extraction reaches (docs/benchmarks.md): a fix shows as a gain, a regression fails here.
+GOLD_FLOORS = {
+    "recall": 0.95, "precision": 0.95, "sub_event_type": 0.9, "actor1": 0.8, "actor2": 0.8,
+    "location": 0.8, "event_date": 0.85, "fatalities": 0.9,
+}
+
+
+def test_extract_samples_meet_the_gold_floors(samples_run):
+    scores = score_against_gold(samples_run.events)
+    below = {name: round(scores[name], 3) for name, floor in GOLD_FLOORS.items() if scores[name] < floor}
+    assert not below, f"below the pinned floors {GOLD_FLOORS}: {below}"

@@ -61,7 +61,12 @@ def is_background(sentence: str, language: str, lexicon: Lexicon) -> bool:
     "the junta, which seized power in 2022": context that news repeats in every story.
     """
     cues = lexicon.for_language(language).filters
-    return cues.background is not None and cues.background.search(normalise(sentence)) is not None
+    text = normalise(sentence)
+    if cues.background is None or cues.background.search(text) is None:
+        return False
+    # "Thousands marched on Friday, in the largest rally since the military took power last
+    # year": a day tells the event; the context is a clause of it.
+    return cues.single_event is None or cues.single_event.search(text) is None
 
 
 def is_generic(sentence: str, language: str, lexicon: Lexicon) -> bool:

@@ -45,6 +45,14 @@ _REGION_BEFORE = re.compile(
     r"\b(?:region of|province of|department of|la région de|la province de|le département de|le cercle de|la commune de|the)\s+$",
     re.IGNORECASE,
 )
+_COMPASS_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|central|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|"
+    r"(?:le |du |au )?(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest)(?: du| de la| de l'| de)?)\s+$",
+    re.IGNORECASE,
+)
+_IN_COUNTRY_BEFORE = re.compile(
+    r"\b(?:across|throughout|inside|within|au|aux|en|partout au|à travers (?:le|la|l')|dans tout (?:le|la|l'))\s+(?:the\s+)?$", re.IGNORECASE
+)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|of|from|to|around|outside|into|à|a|dans|de|d'|près de|vers|sur)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?(?:village of\s+|town of\s+|city of\s+|localité de\s+|village de\s+|ville de\s+|commune de\s+)?$",
     re.IGNORECASE,
@@ -66,7 +74,36 @@ _DESTINATION = re.compile(
     re.IGNORECASE,
 )
 
+# A place named beside the event's place, not as it: "near the border with Mali", "neighbouring
+# Niger", "à la frontière avec le Niger".
+_BESIDE = re.compile(
+    r"\b(?:borders? (?:with|of)|bordering|borders|neighbou?ring|à la frontière (?:avec|du|de la|de l')|frontalière? (?:avec|du|de)|"
+    r"frontière (?:avec|du|de la)|voisin(?:e|s|es)?(?: du| de la| de)?|limitrophe (?:du|de la|de))\s+(?:the\s+|la\s+|le\s+|l')?$",
+    re.IGNORECASE,
+)
+
 _FOCUS_COUNTRIES = frozenset({"MLI", "BFA", "NER"})
+
+# A dateline opens a report with where it was filed, not where the event was: "BAMAKO, Mali (AP)
+# —", "New York [US], December 8 (ANI):", "Jenin, (APP - ... 21st May, 2024)".
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})"
+    r"(?P<rest>(?:\s*,\s*[\w'’. -]{1,40}?|\s*[\[(][^\])\n]{1,80}[\])]){1,3})\s*(?:[-–—:]|\s-)\s"
+)
+_MONTH_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fév|mars|avr|mai|juin|juil|août|sept|déc)\w*\b", re.IGNORECASE
+)
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a report's dateline ends in its first sentence (0 when it has none)."""
+    match = _DATELINE.match(sentence)
+    if match is None:
+        return 0
+    place, rest = match.group("place"), match.group("rest")
+    if place.isupper() or "(" in rest or "[" in rest or _MONTH_WORD.search(rest):
+        return match.end()
+    return 0
 
 
 @dataclass(frozen=True)
@@ -79,10 +116,16 @@ class PlacePhrase:
     score: float
 
 
-def find_places(sentence: str, gazetteer, excluded: list[tuple[int, int]], extra_spans=()) -> list[PlacePhrase]:
+def find_places(
+    sentence: str, gazetteer, excluded: list[tuple[int, int]], extra_spans=(), country: str | None = None,
+    named_countries: frozenset[str] | None = None,
+) -> list[PlacePhrase]:
     """Place phrases in ``sentence``, best first; spans inside ``excluded`` (actor names) are skipped.
 
     ``extra_spans`` are (start, end) spans from the NER model, used when the gazetteer knows them.
+    ``country`` is the country the story is about: a name found there beats its namesakes. When
+    ``named_countries`` is given, a place abroad is taken only in a country the story names, so a
+    village that shares its name with an agency or a word ("Xinhua", "Ariel") is no place.
     """
     runs = [(m.start(1), m.end(1)) for m in _CAPITALISED_RUN.finditer(sentence)]
     ner = set(extra_spans)
@@ -92,7 +135,7 @@ def find_places(sentence: str, gazetteer, excluded: list[tuple[int, int]], extra
             if any(s <= sub_start and sub_end <= e for s, e in excluded):
                 continue
             whole_run = sub_start == start and sub_end == _trim(sentence, start, end)
-            phrase = _read_place(sentence, sub_start, sub_end, gazetteer, whole_run)
+            phrase = _read_place(sentence, sub_start, sub_end, gazetteer, whole_run, country, named_countries)
             if phrase:
                 found.setdefault((phrase.start, phrase.end), phrase)
                 break
@@ -135,21 +178,35 @@ def _trim(sentence: str, start: int, end: int) -> int:
     return end
 
 
-def _read_place(sentence: str, start: int, end: int, gazetteer, whole_run: bool = True) -> PlacePhrase | None:
+def _read_place(
+    sentence: str, start: int, end: int, gazetteer, whole_run: bool = True, country: str | None = None,
+    named_countries: frozenset[str] | None = None,
+) -> PlacePhrase | None:
     text = sentence[start:end]
     if len(text) < 2 or text.lower() in _NOT_PLACES:
         return None
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 25]
-    if _DESTINATION.search(before):
+    if _DESTINATION.search(before) or _BESIDE.search(before):
         return None
     if gazetteer.country_of(text):
-        return PlacePhrase(start, end, text, "region", "country", 0.2)
+        # "Russian missiles", "a French air raid": a people's name says who, not where.
+        if gazetteer.is_demonym(text):
+            return None
+        # "in northern Mali" is where; "Austria's ministry said", "U.S.-led" only names a country.
+        where = _LOCATIVE_BEFORE.search(before) or _COMPASS_BEFORE.search(before) or _IN_COUNTRY_BEFORE.search(before)
+        return PlacePhrase(start, end, text, "region", "country" if where else "country-named", 0.2)
     candidates = gazetteer.lookup(text, None, limit=8, fuzzy=False)
     if not candidates:
         return None
-    # A Sahel village beats a bigger namesake abroad ("Léré" in Mali, not Lere in Nigeria).
-    best = next((c for c in candidates if c.place.country_iso3 in _FOCUS_COUNTRIES), candidates[0])
+    # A namesake in the story's country first; then a Sahel village beats a bigger namesake
+    # abroad ("Léré" in Mali, not Lere in Nigeria).
+    best = next(
+        (c for c in candidates if c.place.country_iso3 == country),
+        next((c for c in candidates if c.place.country_iso3 in _FOCUS_COUNTRIES), candidates[0]),
+    )
+    if named_countries is not None and country and best.place.country_iso3 not in named_countries | {country}:
+        return None
     locative = bool(_LOCATIVE_BEFORE.search(before))
     sentence_initial = not sentence[:start].strip(" \t\"'«»“”‘’([—–-")
     if not locative and (sentence_initial or len(text) <= 3 or not whole_run):

@@ -144,11 +144,23 @@ def same_event(a: Mention, b: Mention, settings: Settings) -> bool:
         # Extraction already joined what one story tells of one event; two different tactics it
         # kept apart (an abduction and an IED "in March") are two events.
         return False
+    if a.document_id != b.document_id and not (_precise_enough(a) and _precise_enough(b)):
+        # Reports of different documents are one event only when each fixes a date and a place
+        # below the country: two undated, or country-wide, reports share nothing but a country.
+        return False
     if a.event_date and b.event_date and days_apart(a, b) > days_allowed(a, b, settings):
         return False
     if not _same_place(a, b, settings):
         return False
     return _compatible_actors(a, b)
+
+
+def _precise_enough(mention: Mention) -> bool:
+    """A date, and a place finer than a whole country (a town, a region, or a named village the
+    gazetteer lacks)."""
+    if mention.event_date is None or mention.place is None:
+        return False
+    return bool(mention.place.admin1) or mention.geo_precision in (1, 2) or _unlisted(mention)
 
 
 def days_apart(a: Mention, b: Mention) -> int:

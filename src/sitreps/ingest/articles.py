@@ -11,7 +11,7 @@ from ..config import Settings
 from ..model import Article, Document, Rejected
 from .cleaner import clean_lines, extract_html, find_sitename, find_title, to_lines
 from .language import detect_language, load_identifier
-from .published import date_from_html, date_from_lines, date_from_url, find_dateline, resolve_relative
+from .published import date_from_html, date_from_lines, date_from_url, find_dateline, leading_date, month_from_url, resolve_relative
 from .readers import reject
 from .rules import BoilerplateRules, load_boilerplate
 from .splitter import Story, split_stories
@@ -38,6 +38,7 @@ def load_resources(settings: Settings | None = None) -> IngestResources:
 class _Dated:
     value: date | None = None
     source: str | None = None
+    month: date | None = None  # the first day of the month, when only the month is known
 
 
 def build_articles(document: Document, resources: IngestResources, today: date | None = None) -> list[Article | Rejected]:
@@ -56,12 +57,23 @@ def build_articles(document: Document, resources: IngestResources, today: date |
     else:
         text = document.content
     lines = to_lines(text)
+    # A date the page opens with ("date 2024-03-29 Headline ...") dates the page, not an event:
+    # it is taken off the text so that extraction never reads it as the date of what follows.
+    opening = leading_date(lines[0], rules) if lines else None
+    if opening is not None:
+        lines = [lines[0][opening.end :].strip(" |-–—:,")] + lines[1:] if lines[0][opening.end :].strip() else lines[1:]
     if document.kind == "text":
         sitename = find_sitename(lines, rules)
     if page_date.value is None:
         page_date = _Dated(date_from_url(document.url), "url")
+    if page_date.value is None and opening is not None and opening.precision == 1:
+        page_date = _Dated(opening.value, "dateline")
     if page_date.value is None:
         page_date = _Dated(date_from_lines(lines, rules), "dateline")
+    if page_date.value is None:
+        # Only the month is known: relative dates in the text then fix no more than the month.
+        month = opening.value if opening is not None else month_from_url(document.url)
+        page_date = _Dated(None, None, month)
     stories = split_stories(lines, rules)
     return [_article(document, story, title, sitename, page_date, resources) for story in stories]
 
@@ -101,6 +113,7 @@ def _article(
         publisher=publisher,
         published=dated.value,
         published_source=dated.source if dated.value else None,
+        published_month=None if dated.value else page_date.month,
         language=_language(document.language, text, resources),
     )
 

@@ -19,6 +19,10 @@ _DATELINE_PARAGRAPHS = 3
 _NEARBY_YEAR_CHARS = 300
 
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?!\d)")
+# A URL path that gives only the month: /2020/11/slug.
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(?!\d)")
+# "2023-02" standing alone: the month of an ISO date whose day is not given.
+_ISO_MONTH = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d-])")
 _URL_COMPACT_DATE = re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # What may stand around a date on a date line: times, zones, separators, "à", "at".
@@ -34,6 +38,38 @@ class Dateline:
     place: str
     agency: str | None
     published: date | None
+
+
+@dataclass(frozen=True)
+class PageDate:
+    """A date at the very top of a page, before its headline: "date 2024-03-29 Headline",
+    "Published 28/06/2023". ``precision`` is 1 (the day) or 3 (only the month is given);
+    ``end`` is where the date and its label end in the line."""
+
+    value: date
+    precision: int
+    end: int
+
+
+def leading_date(line: str, rules: BoilerplateRules) -> PageDate | None:
+    """The date a page opens with (optionally after a "date", "published", "publié le" label),
+    followed by the headline or the text on the same line, or alone on its line."""
+    start = 0
+    label = rules.published_prefix.match(line.lstrip())
+    if label:
+        start = len(line) - len(line.lstrip()) + label.end()
+    rest = line[start:]
+    stripped = len(rest) - len(rest.lstrip())
+    found = rules.absolute_date.match(rest.lstrip())
+    if found is not None:
+        value = _match_date(found, rules)
+        if value is not None:
+            return PageDate(value, 1, start + stripped + found.end())
+    month = _ISO_MONTH.match(rest.lstrip())
+    if month is not None and label:
+        # A bare "2023-02" opens a page only as a labelled date ("date 2023-02 ...").
+        return PageDate(date(int(month.group(1)), int(month.group(2)), 1), 3, start + stripped + month.end())
+    return None
 
 
 def to_date(year: int, month: int, day: int) -> date | None:
@@ -113,6 +149,14 @@ def date_from_url(url: str | None) -> date | None:
             if found is not None:
                 return found
     return None
+
+
+def month_from_url(url: str | None) -> date | None:
+    """The month of a /2020/11/ URL path that gives no day (first day of that month)."""
+    if not url:
+        return None
+    match = _URL_MONTH.search(url)
+    return date(int(match.group(1)), int(match.group(2)), 1) if match else None
 
 
 def date_from_html(html: str, today: date | None = None) -> tuple[date | None, str]:

@@ -337,6 +337,10 @@ class Gazetteer:
                 return self._rows[index][9]
         return None
 
+    def is_demonym(self, word: str) -> bool:
+        """Whether a word names a country's people ("Russian", "malienne"), not the country."""
+        return normalize_name(word) in self._demonyms
+
     def country_name(self, iso3: str) -> str:
         """English short name ('MLI' -> 'Mali'); the code itself when unknown."""
         return self._country_names.get(iso3.upper(), iso3)

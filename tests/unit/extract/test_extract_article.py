@@ -138,10 +138,10 @@ def test_extract_article_hypothetical_gives_no_mention(settings, resources, lang
         ("fr", "Des hommes armés ont tué cinq civils à Gaskindé."),
     ],
 )
-def test_extract_article_no_published_and_no_date_is_rejected_no_date(settings, resources, language, text):
-    mentions, rejected = _extract(text, settings, resources, language=language, published=None)
-    assert mentions == []
-    assert [r.reason for r in rejected] == ["no_date"]
+def test_extract_article_no_published_and_no_date_keeps_the_event_undated(settings, resources, language, text):
+    # A page without a date still yields its event: the date stays null, never the run day.
+    mentions, _ = _extract(text, settings, resources, language=language, published=None)
+    assert [(m.place_text, m.event_date, m.time_precision) for m in mentions] == [("Gaskindé", None, None)]
 
 
 @pytest.mark.parametrize(
@@ -151,10 +151,10 @@ def test_extract_article_no_published_and_no_date_is_rejected_no_date(settings, 
         ("fr", "Des hommes armés ont attaqué le village de Gaskindé lundi."),
     ],
 )
-def test_extract_article_relative_day_without_published_is_rejected_no_date(settings, resources, language, text):
-    mentions, rejected = _extract(text, settings, resources, language=language, published=None)
-    assert mentions == []
-    assert [r.reason for r in rejected] == ["no_date"]
+def test_extract_article_relative_day_without_published_keeps_the_event_undated(settings, resources, language, text):
+    # "On Monday" needs an anchor the page does not give: the event is kept, its date null.
+    mentions, _ = _extract(text, settings, resources, language=language, published=None)
+    assert [(m.place_text, m.event_date) for m in mentions] == [("Gaskindé", None)]
 
 
 @pytest.mark.parametrize(

@@ -313,7 +313,14 @@ def test_fuse_villages_the_gazetteer_lacks_match_by_their_names(settings, other,
     assert len(fuse.run([unlisted("a", "Hosrawa"), unlisted("b", other)], settings)) == expected
 
 
-def test_fuse_a_country_level_report_still_joins_an_unlisted_village(settings):
+def test_fuse_a_country_level_report_of_another_document_stays_apart(settings):
+    # Two documents share nothing but a country and a day: they are not known to be one event.
     village = _mention("a", place=BURKINA, geo_precision=3, place_text="Hosrawa", place_qualifier="unlisted")
     country = _mention("b", place=BURKINA, geo_precision=3, place_text="Burkina Faso")
-    assert len(fuse.run([village, country], settings)) == 1
+    assert len(fuse.run([village, country], settings)) == 2
+
+
+def test_fuse_an_undated_report_of_another_document_stays_apart(settings):
+    dated = _mention("a")
+    undated = dataclasses.replace(_mention("b"), event_date=None, time_precision=None)
+    assert len(fuse.run([dated, undated], settings)) == 2

@@ -1,0 +1,90 @@
+"""What an article's relative dates are counted from, and the date each event draft takes.
+
+A page's date is not always known. Three cases, from surest to least:
+
+- the day of publication (``Article.published``): "on Monday" is the Monday on or before it;
+- only its month (``Article.published_month``, from "date 2023-02" or a /2023/02/ URL): "jeudi"
+  then fixes no more than that month (precision 3, the 15th), while "17 mars" still fixes the day;
+- neither: the latest full date the text itself gives (a caption "June 13, 2025", an embedded
+  post's date, "le vendredi 4 juin 2016") anchors what is relative. Without one, an event whose
+  sentence fixes no date of its own keeps ``event_date`` null: the date is never guessed from
+  the run day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from ..model import Article
+from .dates import DateMatch, DateRules, find_dates
+
+AnchorSource = Literal["published", "published_month", "text", "none"]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The date relative expressions are resolved against, and how much of it is known."""
+
+    value: date | None
+    precision: int | None  # 1 the day, 3 only the month
+    source: AnchorSource
+
+
+def article_anchor(article: Article, rules: DateRules) -> Anchor:
+    if article.published is not None:
+        return Anchor(article.published, 1, "published")
+    if article.published_month is not None:
+        month = article.published_month
+        last = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+        return Anchor(last, 3, "published_month")
+    years = story_years(article.text)
+    stated = [m.value for m in find_dates(article.text, None, article.language, rules, years=years) if m.kind == "absolute" and m.precision == 1]
+    if stated:
+        return Anchor(max(stated), 1, "text")
+    return Anchor(None, None, "none")
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+
+
+def story_years(text: str) -> tuple[int, ...]:
+    """The years a story names, for dating a yearless "samedi 17 janvier" by its weekday."""
+    return tuple(sorted({int(y) for y in _YEAR.findall(text)}))
+
+
+def adjust_to_anchor(match: DateMatch, anchor: Anchor, words) -> DateMatch:
+    """Fit a relative date to what the anchor is.
+
+    From a month-only anchor, a weekday or "yesterday" fixes only that month: the 15th,
+    precision 3 (a yearless "17 mars" names its day and keeps it). From a date the text gives (a
+    caption, an embedded post), a weekday is the nearest such day, before or after it: a photo
+    is dated the day of the event, a post the days after."""
+    if match.kind != "anchor_relative" or match.precision == 3:
+        return match
+    text = match.text.lower()
+    if any(word in text for table in words for word in table.months):
+        return match
+    if anchor.precision == 3:
+        middle = date(anchor.value.year, anchor.value.month, 15)
+        return dataclasses.replace(match, value=middle, precision=3, spill=(0, 0))
+    names_weekday = any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for table in words for word in table.weekdays)
+    if anchor.source == "text" and names_weekday and (anchor.value - match.value).days > 3:
+        return dataclasses.replace(match, value=match.value + timedelta(days=7))
+    return match
+
+
+def undated_default(anchor: Anchor) -> tuple[date | None, int | None]:
+    """The date of an event whose text fixes none: the week before publication (precision 2, the
+    middle of that week), the month of a month-only page, the week of a date the text gives."""
+    if anchor.value is None:
+        return None, None
+    if anchor.source == "published":
+        return anchor.value - timedelta(days=3), 2
+    if anchor.precision == 3:
+        return date(anchor.value.year, anchor.value.month, 15), 3
+    return anchor.value, 2

@@ -1,0 +1,330 @@
+"""Event frames: every sentence an article spends on one incident, gathered into one draft.
+
+A news story tells an incident many times: the lede, the details, a quote, a reaction, a revised
+toll, a claim of responsibility. By the contract's event unit (one day, one place, one actor
+pair) these are one event. A sentence joins the frame of the incident it is compatible with -
+the same or an unstated day, the same or a containing place, the same or an unstated actor pair,
+a kind of event that can be the same - and starts a frame of its own only when it tells a
+different day, place or actor pair as such.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Callable
+
+from ..model import EVENT_TYPE_OF, EVENT_TYPES, NON_STATE_ARMED_TYPES
+from .sentences import Sentence
+
+# A claim of responsibility, or an official putting the blame on a group: the sentence names the
+# perpetrator of the event told before it.
+CLAIM = re.compile(
+    r"claimed (?:responsibility|the (?:attack|assault|ambush|killing|bombing|blast|abduction|kidnapping))|"
+    r"\bblam(?:ed|es|ing)\b|attributed (?:the \w+ )?to|(?:a|ont) revendiqué|revendication|"
+    r"(?:a|ont) (?:imputé|attribué) (?:l'\w+ |cette \w+ )?(?:à|aux)",
+    re.I,
+)
+_GENERIC_ARMED = re.compile(
+    r"\b(?:gunmen|assailants|attackers|jihadists|militants|fighters|terrorists|armed men|hommes armés|individus armés|"
+    r"assaillants|djihadistes|jihadistes|terroristes)\b",
+    re.I,
+)
+# "JNIM claimed it had killed dozens": a party's own toll never raises one reported by others.
+_CLAIMED_TOLL = re.compile(r"\bclaim(?:ed|s|ing)\b|\bboast\w*|revendiqu\w*|affirm\w* avoir", re.I)
+
+PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2, "Violent demonstration": 3}
+
+# Days either side of a date of each precision within which another date of the frame may fall.
+_SLACK_DAYS = {1: 0, 2: 3, 3: 15}
+
+# Sub-event types that are events of their own whatever else the story tells on that day: an
+# arrest after an attack, an agreement, a new base are other events with other actors.
+_STANDALONE = frozenset({"Agreement", "Arrests", "Headquarters or base established", "Other", "Non-violent transfer of territory"})
+# A town taken and a town retaken are two events with the same two sides.
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one sentence and the sentences that continue it."""
+
+    sub_event_type: str
+    sentences: list[Sentence]
+    trigger_start: int  # offset in the first sentence
+    trigger_score: float
+    event_date: date | None = None
+    time_precision: int | None = None
+    date_text: str = ""
+    date_spill: tuple[int, int] = (0, 0)
+    explicit_date: bool = False
+    fatalities: int = 0
+    fatalities_text: str = ""
+    claimant: str | None = None
+    place_text: str = ""
+    place_qualifier: str = ""
+    place_level: str = ""
+    country_hint: str = ""
+    roles: object = None
+    indexes: list[int] = field(default_factory=list)  # sentence indexes read
+    generic: bool = False  # opened by a sentence that tells a run of events ("attacks continued")
+
+
+@dataclass(frozen=True)
+class FrameContext:
+    """What compatibility needs from outside the text: the story's country, where a place lies
+    (admin1 and admin2 of a town name, by the gazetteer) and the registry name of an actor."""
+
+    country: str | None
+    areas_of: Callable[[str, str | None], tuple[str, ...]]
+    country_of: Callable[[str, str | None], str | None]
+    actor_name: Callable[[str, str | None], str]
+
+
+def unidentified(actor_text: str) -> bool:
+    return bool(_GENERIC_ARMED.search(actor_text)) or actor_text in ("unidentified gunmen", "hommes armés non identifiés")
+
+
+def find_frame(frames: list[Draft], draft: Draft, context: FrameContext) -> Draft | None:
+    """The frame ``draft`` tells more of: among the compatible ones, the one it is linked to
+    (same place, same day, right after it), else the latest; None when it tells a different
+    incident."""
+    fitting = [frame for frame in frames if compatible(frame, draft, context)]
+    if not fitting:
+        return None
+    linked = [f for f in fitting if linked_to(f, draft)]
+    same_kind = [f for f in linked if f.sub_event_type == draft.sub_event_type]
+    return (same_kind or linked or fitting)[-1]
+
+
+# "The attack", "l'embuscade": a definite reference to an event already told.
+_ANAPHORA = re.compile(
+    r"(?<![\w-])(?:the|this|that|l'|l’|la|le|cette|cet|ce) ?(?:attack|assault|raid|ambush|strike|air ?strike|explosion|blast|"
+    r"clash(?:es)?|fighting|incident|killings?|massacre|abduction|kidnapping|protest|bombing|violence|offensive|operation|"
+    r"attaque|assaut|embuscade|frappe|explosion|affrontements?|combats|incident|tuerie|massacre|enlèvement|manifestation|"
+    r"attentat|opération|offensive|violences)(?![\w-])",
+    re.I,
+)
+
+
+def linked_to(frame: Draft, draft: Draft) -> bool:
+    """Whether a sentence tells more of a frame positively, not just without contradicting it:
+    the same place, the same stated day, a definite "the attack", a claim, or the very next
+    sentence. Only a linked sentence may change the frame's type and sides."""
+    if draft.place_text and frame.place_text and _key(draft.place_text) == _key(frame.place_text):
+        return True
+    if draft.explicit_date and frame.explicit_date and draft.event_date == frame.event_date:
+        return True
+    text = " ".join(s.text for s in draft.sentences)
+    if _ANAPHORA.search(text) or CLAIM.search(text):
+        return True
+    return bool(draft.indexes and frame.indexes) and draft.indexes[0] - max(frame.indexes) <= 1
+
+
+def compatible(frame: Draft, draft: Draft, context: FrameContext) -> bool:
+    if frame.generic and _placed(draft) and not _placed(frame):
+        # A lede that sums up several events ("residents describe attacks, a burned market and a
+        # drone strike") is no frame for the one the story then tells at its place.
+        return False
+    return (
+        _kinds_agree(frame.sub_event_type, draft.sub_event_type)
+        and _dates_agree(frame, draft)
+        and _places_agree(frame, draft, context)
+        and _sides_agree(frame, draft, context)
+    )
+
+
+def _kinds_agree(a: str, b: str) -> bool:
+    if a in _STANDALONE or b in _STANDALONE:
+        return a == b
+    if {a, b} == _TERRITORY:
+        return False
+    family = {"Battles": "violence", "Violence against civilians": "violence", "Explosions/Remote violence": "violence",
+              "Protests": "crowd", "Riots": "crowd", "Strategic developments": "damage"}
+    kinds = {family[EVENT_TYPE_OF[a]], family[EVENT_TYPE_OF[b]]}
+    if len(kinds) == 1 or "damage" in kinds:
+        return True  # looting and burning are what an attack or a riot did
+    # A lynching told as a killing is the crowd's violence.
+    return "Mob violence" in (a, b)
+
+
+def _dates_agree(frame: Draft, draft: Draft) -> bool:
+    if not (frame.explicit_date and draft.explicit_date and frame.event_date and draft.event_date):
+        return True
+    if {frame.time_precision, draft.time_precision} == {1, 3}:
+        # "On 14 April" and "last month" in one story are two events, not one told twice.
+        return False
+    first_a, last_a = _span(frame)
+    first_b, last_b = _span(draft)
+    return first_a <= last_b and first_b <= last_a
+
+
+def _span(draft: Draft) -> tuple[date, date]:
+    slack = _SLACK_DAYS.get(draft.time_precision or 3, 15)
+    before, after = draft.date_spill
+    return draft.event_date - timedelta(days=before + slack), draft.event_date + timedelta(days=after + slack)
+
+
+def _places_agree(frame: Draft, draft: Draft, context: FrameContext) -> bool:
+    a, b = frame.place_text, draft.place_text
+    if not a or not b:
+        return True
+    key_a, key_b = _key(a), _key(b)
+    if key_a == key_b or key_a in key_b or key_b in key_a:
+        return True
+    country_a, country_b = context.country_of(a, context.country), context.country_of(b, context.country)
+    if country_a and country_b and country_a != country_b:
+        return False
+    if "country" in (frame.place_level, draft.place_level):
+        return True  # "in Mali" and "in Djibo" can be one place
+    # One place inside the other: a town in the region named ("Djibo" and "the Soum province"),
+    # a department in its region.
+    areas_a = {_key(x) for x in context.areas_of(a, context.country)}
+    areas_b = {_key(x) for x in context.areas_of(b, context.country)}
+    regional_a, regional_b = _regional(frame), _regional(draft)
+    # "Near Ténenkou" is the town, not the cercle Diafarabé lies in.
+    if (regional_a and key_a in areas_b) or (regional_b and key_b in areas_a):
+        return True
+    if regional_a != regional_b:
+        # A town the gazetteer does not place may lie in the region the story names.
+        return not (areas_b if regional_a else areas_a)
+    return False
+
+
+def _placed(draft: Draft) -> bool:
+    return bool(draft.place_text) and draft.place_level not in ("country", "country-named")
+
+
+def _regional(draft: Draft) -> bool:
+    return draft.place_qualifier in ("region", "unlisted-region") or draft.place_level in ("admin1", "admin2")
+
+
+def _sides_agree(frame: Draft, draft: Draft, context: FrameContext) -> bool:
+    """Named armed groups must agree; two complete actor pairs must be the same pair (either
+    order): "gunmen killed two villagers" and "soldiers killed the gunmen" are two events."""
+    named_a, named_b = _named_groups(frame, context), _named_groups(draft, context)
+    if named_a and named_b and not named_a & named_b:
+        return False
+    pair_a, pair_b = _pair(frame.roles, frame.sub_event_type), _pair(draft.roles, draft.sub_event_type)
+    if len(pair_a) == 2 and len(pair_b) == 2 and pair_a != pair_b:
+        return False
+    # A side that the other's complete pair lacks ("an army patrol hit a landmine" after "gunmen
+    # killed villagers") is another actor pair; civilians caught in a fight are that fight's.
+    if len(pair_a) == 2 and pair_b - pair_a - {"civilians"}:
+        return False
+    if len(pair_b) == 2 and pair_a - pair_b - {"civilians"}:
+        return False
+    return True
+
+
+def _side(actor_type: str) -> str:
+    if actor_type in ("State forces", "External/Other forces"):
+        return "forces"
+    if actor_type in NON_STATE_ARMED_TYPES:
+        return "armed"
+    return actor_type.lower()
+
+
+# The side a kind of event implies when the sentence does not name it: violence against
+# civilians strikes civilians, a protest is protesters', a riot rioters'.
+_IMPLIED_SIDE = {"Violence against civilians": "civilians", "Protests": "protesters", "Riots": "rioters"}
+
+
+def _pair(roles, sub_event_type: str | None = None) -> frozenset[str]:
+    if roles is None:
+        return frozenset()
+    sides = {_side(kind) for text, kind in ((roles.actor1, roles.actor1_type), (roles.actor2, roles.actor2_type)) if text and kind}
+    implied = _IMPLIED_SIDE.get(EVENT_TYPE_OF[sub_event_type]) if sub_event_type else None
+    if implied in ("protesters", "rioters") and "civilians" in sides:
+        sides = (sides - {"civilians"}) | {implied}  # the students who march are the protesters
+    if implied and len(sides) < 2:
+        sides.add(implied)
+    return frozenset(sides)
+
+
+def _named_groups(draft: Draft, context: FrameContext) -> set[str]:
+    roles = draft.roles
+    if roles is None:
+        return set()
+    return {
+        context.actor_name(text, context.country)
+        for text, kind in ((roles.actor1, roles.actor1_type), (roles.actor2, roles.actor2_type))
+        if text and kind in NON_STATE_ARMED_TYPES and not unidentified(text)
+    }
+
+
+def _key(text: str) -> str:
+    """A place name folded for comparison: no accents, case, "the" or punctuation."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+    words = re.findall(r"\w+", folded)
+    return " ".join(w for w in words if w not in ("the", "la", "le", "les", "l", "region", "province", "state", "région"))
+
+
+def absorb(target: Draft, extra: Draft) -> None:
+    """Add a sentence's reading to the frame it continues. A sentence that only does not
+    contradict the frame ("Niger has long faced attacks by jihadists") adds its words, not its
+    type, sides, place or toll."""
+    linked = linked_to(target, extra)
+    target.sentences.extend(s for s in extra.sentences if s not in target.sentences)
+    target.indexes.extend(extra.indexes)
+    if extra.explicit_date and (not target.explicit_date or (extra.time_precision or 9) < (target.time_precision or 9)):
+        # The day a later sentence gives ("The ambush happened on Monday") dates a frame told
+        # without one.
+        target.event_date, target.time_precision, target.date_text = extra.event_date, extra.time_precision, extra.date_text
+        target.date_spill, target.explicit_date = extra.date_spill, True
+    if not linked:
+        return
+    joined = " ".join(x.text for x in extra.sentences)
+    # Restatements ("Among the dead were three women...") repeat, not add, so keep the larger;
+    # but a party's own claim ("JNIM claimed it had killed dozens") never raises a reported toll.
+    claimed_toll = target.fatalities and _CLAIMED_TOLL.search(joined)
+    if extra.fatalities > target.fatalities and not claimed_toll:
+        target.fatalities, target.fatalities_text = extra.fatalities, extra.fatalities_text
+    target.claimant = target.claimant or extra.claimant
+    if extra.place_text and (not target.place_text or _more_specific(extra, target)):
+        target.place_text, target.place_qualifier, target.place_level = extra.place_text, extra.place_qualifier, extra.place_level
+    claim = CLAIM.search(joined)
+    # "JNIM claimed the attack" refers to the event told; its word "attack" does not retype it.
+    if not claim and _raises_type(target, extra):
+        target.sub_event_type = extra.sub_event_type
+    if not (claim and credit_claim(target, extra)) and extra.roles.actor1 and not target.roles.actor1:
+        target.roles = dataclasses.replace(target.roles, actor1=extra.roles.actor1, actor1_type=extra.roles.actor1_type)
+    if extra.roles.actor2 and not target.roles.actor2 and extra.roles.actor2 != target.roles.actor1:
+        target.roles = dataclasses.replace(target.roles, actor2=extra.roles.actor2, actor2_type=extra.roles.actor2_type)
+
+
+def _raises_type(target: Draft, extra: Draft) -> bool:
+    """One actor pair, one day, one place, several tactics: the event takes the highest type. A
+    battle needs two armed sides: an abduction does not become one because another sentence says
+    "armed groups attacked" without saying whom."""
+    if PROTEST_SEVERITY.get(extra.sub_event_type, -1) > PROTEST_SEVERITY.get(target.sub_event_type, 99):
+        return True  # "Hundreds marched ... Police fired tear gas": the protest is what it became
+    if EVENT_TYPES.index(EVENT_TYPE_OF[extra.sub_event_type]) >= EVENT_TYPES.index(EVENT_TYPE_OF[target.sub_event_type]):
+        return False
+    if EVENT_TYPE_OF[extra.sub_event_type] == "Battles":
+        sides = _pair(extra.roles) | _pair(target.roles)
+        return "civilians" not in sides and bool(extra.roles.actor2 or extra.roles.actor1 and target.roles.actor2)
+    return True
+
+
+def _more_specific(extra: Draft, target: Draft) -> bool:
+    """A town named after the region ("in the Tillabéri region ... in the village of X")."""
+    rank = {"country": 0, "admin1": 1, "admin2": 2}
+    return rank.get(extra.place_level, 3) > rank.get(target.place_level, 3) or (_regional(target) and not _regional(extra))
+
+
+def credit_claim(target: Draft, claim: Draft) -> bool:
+    """"JNIM claimed the attack", "Police blamed Boko Haram": the named group is the perpetrator
+    the first report left unidentified. Whether the claim named one."""
+    roles = claim.roles
+    named = next(
+        ((text, kind) for text, kind in ((roles.actor1, roles.actor1_type), (roles.actor2, roles.actor2_type))
+         if text and kind in NON_STATE_ARMED_TYPES and not unidentified(text)),
+        None,
+    )
+    if named and (not target.roles.actor1 or unidentified(target.roles.actor1)):
+        target.roles = dataclasses.replace(target.roles, actor1=named[0], actor1_type=named[1])
+    return named is not None
