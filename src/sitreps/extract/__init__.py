@@ -29,6 +29,7 @@ from .frames import CLAIM, PROTEST_SEVERITY, Draft, FrameContext, absorb, credit
 from .fatalities import count_fatalities
 from .filters import is_generic, is_not_event, off_topic_cues
 from .places import PlacePhrase, dateline_end, find_places
+from .several import count_before, place_list
 from .mention import to_mention
 from .roles import ARMED_TYPES, assign_roles, find_actor_phrases
 from .sentences import Sentence, split_sentences
@@ -158,12 +159,13 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
             link_earlier(draft, main_part, *earlier)
             drafts.append(draft)
             continue
-        frame = find_frame(drafts, draft, context)
-        if frame is not None:
-            absorb(frame, draft)
-        else:
-            drafts.append(draft)
-        main_part = frame or draft
+        for part in _one_per_town(draft):
+            frame = find_frame(drafts, part, context)
+            if frame is not None:
+                absorb(frame, part)
+            else:
+                drafts.append(part)
+            main_part = frame or part
     for number, draft in enumerate(drafts):
         _retype_by_toll(draft)
         # An unambiguous act ("suicide bombers blew themselves up", "a chlorine attack") is an
@@ -283,7 +285,24 @@ def _draft(sentence, triggers, ner_spans, article, anchor, country, named_countr
     count = count_fatalities(text, language, resources.number_rules)
     draft.fatalities, draft.fatalities_text = count.value, count.text
     draft.claimant = find_claimant(text, ner_spans)
+    draft.several = [
+        (town.text, town.qualifier, town.level, count_before(text, town, resources.number_rules.for_language(language).units))
+        for town in place_list(text, places, place if located else None)
+    ]
     return draft
+
+
+def _one_per_town(draft: Draft) -> list[Draft]:
+    """A draft whose sentence lists several towns, as one draft per town (see ``several``)."""
+    if not draft.several:
+        return [draft]
+    out = []
+    for text, qualifier, level, toll in draft.several:
+        clone = dataclasses.replace(draft, sentences=list(draft.sentences), indexes=list(draft.indexes), several=[])
+        clone.place_text, clone.place_qualifier, clone.place_level = text, qualifier, level
+        clone.fatalities, clone.fatalities_text = (toll, str(toll)) if toll is not None else (0, "")
+        out.append(clone)
+    return out
 
 
 def _date(draft: Draft, text: str, article: Article, anchor: Anchor, resources, drafts: list[Draft]) -> None:
@@ -303,6 +322,15 @@ def _date(draft: Draft, text: str, article: Article, anchor: Anchor, resources, 
         draft.event_date, draft.time_precision, draft.date_text = match.value, match.precision, match.text
         draft.date_spill = match.spill
         draft.explicit_date = True
+        return
+    reported = [
+        m for m in find_dates(text, anchor.value, article.language, resources.date_rules)
+        if m.precision == 1 and _REPORTING_BEFORE.search(text[max(0, m.start - 60) : m.start])
+    ]
+    if reported and reported[0].value <= (anchor.value or reported[0].value):
+        # "Militants said Wednesday they had taken the town": told with no day of its own, the
+        # event falls in the days up to the day it was reported (that day, precision 2).
+        draft.event_date, draft.time_precision, draft.date_text = reported[0].value, 2, reported[0].text
         return
     previous = next((d for d in reversed(drafts) if d.event_date and d.explicit_date), None)
     if previous is not None and draft.indexes[0] - max(previous.indexes) <= _NARRATIVE_GAP:

@@ -71,6 +71,8 @@ class Draft:
     roles: object = None
     indexes: list[int] = field(default_factory=list)  # sentence indexes read
     generic: bool = False  # opened by a sentence that tells a run of events ("attacks continued")
+    # Towns the sentence lists as places of one event each: (text, qualifier, level, own toll).
+    several: list[tuple[str, str, str, int | None]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -151,8 +153,20 @@ def _kinds_agree(a: str, b: str) -> bool:
     return "Mob violence" in (a, b)
 
 
+# How far a stated day may lie from a frame dated only by default (the week before publication)
+# and still be that frame's day: farther, it is an earlier event ("In January, a woman was
+# abducted" in a story of last Sunday's kidnapping).
+_DEFAULT_WINDOW_DAYS = 7
+
+
 def _dates_agree(frame: Draft, draft: Draft) -> bool:
-    if not (frame.explicit_date and draft.explicit_date and frame.event_date and draft.event_date):
+    if not (frame.event_date and draft.event_date):
+        return True
+    if frame.explicit_date != draft.explicit_date:
+        stated, default = (frame, draft) if frame.explicit_date else (draft, frame)
+        window = _DEFAULT_WINDOW_DAYS if (default.time_precision or 3) < 3 else 31
+        return abs((stated.event_date - default.event_date).days) <= window
+    if not frame.explicit_date:
         return True
     if {frame.time_precision, draft.time_precision} == {1, 3}:
         # "On 14 April" and "last month" in one story are two events, not one told twice.

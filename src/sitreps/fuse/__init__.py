@@ -140,9 +140,9 @@ def same_event(a: Mention, b: Mention, settings: Settings) -> bool:
     """Could two mentions tell of the same event (day, place, actors, kind of violence)?"""
     if _family(a.sub_event_type) != _family(b.sub_event_type):
         return False
-    if a.article_id == b.article_id and a.sub_event_type != b.sub_event_type:
-        # Extraction already joined what one story tells of one event; two different tactics it
-        # kept apart (an abduction and an IED "in March") are two events.
+    if a.article_id == b.article_id:
+        # Extraction already gathered what one story tells of one event into one mention; two
+        # mentions of one story are two events it told apart.
         return False
     if a.document_id != b.document_id and not (_precise_enough(a) and _precise_enough(b)):
         # Reports of different documents are one event only when each fixes a date and a place
@@ -189,8 +189,7 @@ def _family(sub_event_type: str) -> str:
 
 def _same_place(a: Mention, b: Mention, settings: Settings) -> bool:
     if a.place is None or b.place is None:
-        # An unplaced mention only joins reports from its own article.
-        return a.article_id == b.article_id
+        return False  # an unplaced report is known to be no other report's event
     if a.place.country_iso3 != b.place.country_iso3:
         return False
     if a.geo_precision == b.geo_precision == 1:

@@ -162,17 +162,25 @@ def test_fuse_confidence_grows_with_independent_sources(settings, documents):
 
 
 def test_fuse_confidence_does_not_grow_with_mentions_of_one_document(settings):
-    one = fuse.run([_mention("a")], settings)[0]
-    twice = fuse.run([_mention("a"), _mention("a", mention_id="a#m1")], settings)[0]
+    # Two mentions of one document in one event (an analyst's merge) are one source.
+    one = fuse.fuse_cluster([_mention("a")])
+    twice = fuse.fuse_cluster([_mention("a"), _mention("a", mention_id="a#m1")])
     assert twice.confidence == one.confidence
     assert len(twice.sources) == 1
 
 
-@pytest.mark.parametrize("same_article, expected", [(False, 2), (True, 1)])
-def test_fuse_unplaced_mentions_join_only_within_their_article(settings, same_article, expected):
+@pytest.mark.parametrize("same_article", [False, True])
+def test_fuse_unplaced_mentions_stay_apart(settings, same_article):
+    # Other documents: nothing but a day in common. One story: extraction already told them apart.
     a = _mention("a", place=None, geo_precision=None)
     b = _mention("a" if same_article else "b", mention_id="x#m1", place=None, geo_precision=None)
-    assert len(fuse.run([a, b], settings)) == expected
+    assert len(fuse.run([a, b], settings)) == 2
+
+
+def test_fuse_two_mentions_of_one_story_are_two_events(settings):
+    a = _mention("a")
+    b = _mention("a", mention_id="a#m1")
+    assert len(fuse.run([a, b], settings)) == 2
 
 
 @pytest.mark.parametrize(
