@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Iterable, Iterator
 
 from ..config import Settings
+from ..errors import Deadline
 from ..model import EVENT_TYPE_OF, EVENT_TYPES, NON_STATE_ARMED_TYPES, Article, Claim, Mention, Rejected, disorder_type_of
 from .claimant import find_claimant
 from .claims import read_claim
@@ -53,6 +54,7 @@ _ANAPHORA = (
 )
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # A date right after a reporting verb is when something was said, not when it happened.
 _REPORTING_BEFORE = re.compile(
@@ -120,12 +122,19 @@ class _Draft:
     roles: object = None
 
 
-def run(articles: Iterable[Article], settings: Settings, resources) -> Iterator[Mention | Claim | Rejected]:
+def run(articles: Iterable[Article], settings: Settings, resources, deadline: Deadline | None = None) -> Iterator[Mention | Claim | Rejected]:
     for article in articles:
-        yield from extract_article(article, settings, resources)
+        yield from extract_article(article, settings, resources, deadline)
 
 
-def extract_article(article: Article, settings: Settings, resources) -> list[Mention | Claim | Rejected]:
+def extract_article(article: Article, settings: Settings, resources, deadline: Deadline | None = None) -> list[Mention | Claim | Rejected]:
+    """Mentions, claims and rejected sentences of one article. ``deadline`` (the document's time
+    budget) is checked at every sentence and raises ``TimeBudgetExceeded`` when spent."""
+    deadline = deadline or Deadline()
+    if _SURROGATE.search(article.text) or _SURROGATE.search(article.title or ""):
+        # Ingest never lets one through; an Article made by hand may hold one, and spaCy cannot
+        # encode it. One character for one: offsets stay the same.
+        article = dataclasses.replace(article, text=_SURROGATE.sub("\ufffd", article.text), title=_SURROGATE.sub("\ufffd", article.title or "") or article.title)
     lexicon = resources.lexicon
     language = article.language
     type_model = resources.type_model if language == "en" else None
@@ -140,6 +149,7 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
     # blamed Boko Haram, which has used ... for a decade"): index -> why they are no event.
     claims_only: dict[int, str] = {}
     for index, sentence in enumerate(sentences):
+        deadline.check()
         triggers = classify(sentence.text, language, lexicon)
         reason = is_not_event(sentence.text, language, lexicon) if triggers else "no event trigger"
         if reason and _CLAIM.search(sentence.text):
@@ -178,6 +188,7 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
     drafts: list[_Draft] = []
     previous_index = -10
     for (index, sentence, triggers, earlier, whole), doc in zip(candidates, docs):
+        deadline.check()
         ner_spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
         country = next((iso3 for iso3, by_name in countries.get(whole.start, ()) if by_name), None) or article_country
         draft = _draft(sentence, triggers, ner_spans, article, country, resources, drafts)
