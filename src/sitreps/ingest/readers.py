@@ -120,7 +120,7 @@ def _read_folder(folder: Path, name: str, settings: Settings) -> Iterator[Docume
     yield from (_unreadable_folder(error) for error in problems)
     if inputs == 0 and unreadable == 0:
         suffixes = ", ".join(TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
-        yield reject(name, name, "empty", f"a folder with no input files ({suffixes})")
+        yield reject(name, name, "empty", f"a folder with no input files: none ends in {suffixes}")
 
 
 def _unreadable_folder(error: OSError) -> Rejected:
