@@ -18,9 +18,10 @@ from typing import Mapping
 
 VAGUE_SMALL = 3
 VAGUE_LARGE = 10
-# No report counts more people than this in one figure: a larger number is a sum of money, an
-# identifier or noise, and is not read as a count (it would not fit the store's columns either).
-MAX_COUNT = 10_000_000
+# No report counts more people than this in one figure: a larger figure is capped to it, and a
+# run of more than 9 digits is no count at all (an identifier or noise). Counts must fit the
+# store's 32-bit columns, sums included.
+MAX_COUNT = 100_000_000
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "er", "e", "ème", "eme"})
 
 
@@ -262,7 +263,7 @@ def _read_number(tokens: list[Token], i: int, words: LanguageNumbers) -> tuple[i
         end = i + 1
         if end < len(tokens) and tokens[end].text in words.scales:
             value, end = value * words.scales[tokens[end].text], end + 1
-        return (value, end) if value <= MAX_COUNT else None
+        return min(value, MAX_COUNT), end  # "120 million" is read whole, and capped
     total = current = 0
     end = i
     seen = False
@@ -298,9 +299,9 @@ def _read_number(tokens: list[Token], i: int, words: LanguageNumbers) -> tuple[i
             french_unit = following in {"un", "une", "onze"} and current % 10 == 0 and current >= 20
             if after_scale or french_unit:
                 end += 1
-    if not seen or total + current > MAX_COUNT:
+    if not seen:
         return None
-    return total + current, end
+    return min(total + current, MAX_COUNT), end
 
 
 def _apply_modifiers(tokens: list[Token], quantity: Quantity, words: LanguageNumbers) -> Quantity:

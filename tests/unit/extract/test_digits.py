@@ -37,7 +37,9 @@ def test_is_digits_is_ascii_only(text, digit):
         ("Gunmen killed 1\u2083 villagers in Djibo.", 1),
         ("Gunmen killed 99999999999999999999 villagers in Djibo.", 0),
         ("Gunmen killed " + "9" * 5000 + " villagers in Djibo.", 0),
-        ("Gunmen killed 9,999,999 villagers and 9,999,999 soldiers in Djibo.", MAX_COUNT),
+        ("Gunmen killed 99,999,999 villagers and 99,999,999 soldiers in Djibo.", MAX_COUNT),
+        ("Gunmen killed 12 million villagers in Djibo.", 12_000_000),
+        ("Gunmen killed 120 million villagers in Djibo.", MAX_COUNT),
     ],
 )
 def test_count_fatalities_survives_odd_digits_and_huge_numbers(resources, sentence, value):
