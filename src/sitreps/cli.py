@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from contextlib import contextmanager
 from datetime import datetime
@@ -270,11 +271,18 @@ def _finish(result: RunResult, settings: Settings) -> None:
     for failure in failures:
         error = InputError(failure.where, failure.reason, failure.detail)
         line = f"{error.message}; {logged}" if failure.trace else error.message
-        # One line per input, whatever a file name or an exception message holds.
-        click.echo("sitreps: error: " + " ".join(line.split()), err=True)
+        click.echo(f"sitreps: error: {_one_line(line)}", err=True)
     if failures:
         click.echo(f"sitreps: {len(failures)} input(s) failed; the others were processed", err=True)
         raise SystemExit(EXIT_PARTIAL)
+
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
+
+
+def _one_line(text: str) -> str:
+    """One line, whatever a file name or an exception message holds."""
+    return _LINE_BREAKS.sub(" ", text)
 
 
 def _log_tracebacks(failures: list, settings: Settings) -> str:
@@ -314,7 +322,7 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(EXIT_USAGE) from None
     except SitrepsError as exc:
         _quiet_stdout_if_broken(exc)
-        click.echo("sitreps: error: " + " ".join(exc.message.split()), err=True)
+        click.echo(f"sitreps: error: {_one_line(exc.message)}", err=True)
         raise SystemExit(exc.exit_code) from None
     except SystemExit:
         raise
