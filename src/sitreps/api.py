@@ -15,6 +15,7 @@ from typing import Iterable
 
 from . import ingest, pipeline
 from .fuse import incremental
+from .ingest.published import EARLIEST_YEAR, LATEST_YEAR, plausible
 from .config import Settings, load_settings
 from .errors import UsageError
 from .model import NON_STATE_ARMED_TYPES, Claim, Event
@@ -39,7 +40,7 @@ def extract_text(
     """Events in one text or HTML string (stateless)."""
     settings, resources = _context(settings, resources)
     articles = ingest.from_text(
-        text, published=_date(published), url=url, language=language, settings=settings, resources=resources
+        text, published=_published(published), url=url, language=language, settings=settings, resources=resources
     )
     return pipeline.process_articles(articles, settings, resources).events
 
@@ -66,7 +67,7 @@ def run_paths(
     """Events, mentions and rejected inputs for files and folders (stateless)."""
     settings, resources = _context(settings, resources)
     documents = pipeline.read_documents([str(p) for p in paths], settings)
-    return pipeline.process(documents, settings, resources, published=_date(published), progress=progress)
+    return pipeline.process(documents, settings, resources, published=_published(published), progress=progress)
 
 
 def ingest_paths(
@@ -82,7 +83,7 @@ def ingest_paths(
     from .store import Store
 
     settings, resources = _context(settings, resources)
-    published = _date(published)  # a usage error must not leave a new, empty store behind
+    published = _published(published)  # a usage error must not leave a new, empty store behind
     with Store.open(db or settings.db_path) as store:
         documents = pipeline.read_documents([str(p) for p in paths], settings)
         result = pipeline.process(
@@ -299,9 +300,19 @@ def demo(*, settings: Settings | None = None, resources: Resources | None = None
 
 
 def _date(value: date | str | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
+    if value is None:
+        return None
     try:
-        return date.fromisoformat(value)
+        found = value if isinstance(value, date) else date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{value!r} is not a date; use YYYY-MM-DD") from None
+    return found
+
+
+def _published(value: date | str | None) -> date | None:
+    """A publication date given by the caller: a date news can have (date arithmetic on it must
+    not overflow)."""
+    found = _date(value)
+    if found is not None and not plausible(found):
+        raise UsageError(f"publication date {found.isoformat()} is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}; give the real date (YYYY-MM-DD)")
+    return found

@@ -1,21 +1,24 @@
 """The `sitreps` command. A thin face over sitreps.api: parse flags, call, format, exit.
 
-Exit codes: 0 ok, 1 bug (traceback shown), 2 bad usage, 3 bad config or input,
-4 missing resource, 5 finished but some inputs failed (each named on stderr).
+Exit codes: 0 ok, 1 bug (traceback shown), 2 bad usage, 3 bad config or input (or an output
+that cannot be written), 4 missing resource, 5 finished but some inputs failed (each named on stderr).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Iterable, TextIO
 
 import click
 
 from . import api
 from .config import Settings, load_settings
-from .errors import EXIT_PARTIAL, EXIT_USAGE, InputError, SitrepsError, UsageError
+from .errors import EXIT_BAD_INPUT, EXIT_PARTIAL, EXIT_USAGE, InputError, OutputError, SitrepsError, UsageError
 from .model import EVENT_TYPES
 from .pipeline import RunResult
 from .resources import Resources
@@ -44,8 +47,8 @@ def extract(settings: Settings, paths: tuple[str, ...], published: str | None, f
     # The output is opened before the run, so a bad -o path fails at once, not after minutes of work.
     with _open_output(output) as out:
         result = api.run_paths(paths, published=published, settings=settings, progress=_progress(settings, "documents"))
-        _write(result.events, fmt, out)
-    _finish(result)
+        _write(result.events, fmt, out, output or STDOUT)
+    _finish(result, settings)
 
 
 @cli.command()
@@ -63,7 +66,7 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, published
         f"{added.events_added} new events, {added.events_updated} updated, {added.sources_added} sources added{changed}",
         err=True,
     )
-    _finish(result)
+    _finish(result, settings)
 
 
 @cli.command()
@@ -83,11 +86,11 @@ def events(settings: Settings, db, country, since, until, event_type, actor, lim
     if explain_id:
         from .analyze.explain import format_explanation
 
-        click.echo(format_explanation(api.explain(explain_id, db=db, settings=settings)))
+        _echo(format_explanation(api.explain(explain_id, db=db, settings=settings)))
         return
     found = api.events(db=db, country=country, since=since, until=until, event_type=event_type, actor=actor, limit=limit,
                        as_of=as_of, settings=settings)
-    _write(found, fmt, sys.stdout)
+    _write(found, fmt, sys.stdout, STDOUT)
 
 
 @cli.command()
@@ -100,10 +103,9 @@ def claims(settings: Settings, db: str | None, fmt: str) -> None:
 
     found = api.claims(db=db, settings=settings)
     if fmt == "jsonl":
-        for claim in found:
-            click.echo(json.dumps(claim.to_dict(), ensure_ascii=False))
+        _echo("\n".join(json.dumps(claim.to_dict(), ensure_ascii=False) for claim in found) if found else None)
     else:
-        click.echo(format_claims(found))
+        _echo(format_claims(found))
 
 
 @cli.command()
@@ -114,7 +116,7 @@ def check(settings: Settings, claim_id: str, db: str | None) -> None:
     """Compare a claim with what the stored events say for its actors, period and area."""
     from .analyze.claims import format_check
 
-    click.echo(format_check(api.check(claim_id, db=db, settings=settings)))
+    _echo(format_check(api.check(claim_id, db=db, settings=settings)))
 
 
 @cli.command()
@@ -124,7 +126,7 @@ def check(settings: Settings, claim_id: str, db: str | None) -> None:
 def merge(settings: Settings, event_ids: tuple[str, ...], db: str | None) -> None:
     """Merge events into the first ID; kept by every later ingest."""
     event = api.merge(list(event_ids), db=db, settings=settings)
-    click.echo(f"merged {', '.join(event_ids[1:])} into {event.event_id} ({len(event.sources)} sources)")
+    _echo(f"merged {', '.join(event_ids[1:])} into {event.event_id} ({len(event.sources)} sources)")
 
 
 @cli.command()
@@ -135,7 +137,7 @@ def merge(settings: Settings, event_ids: tuple[str, ...], db: str | None) -> Non
 def split(settings: Settings, event_id: str, sources: tuple[str, ...], db: str | None) -> None:
     """Move SOURCES (documents or mention ids) out of EVENT_ID into a new event; kept by every later ingest."""
     kept, new = api.split(event_id, list(sources), db=db, settings=settings)
-    click.echo(f"{kept.event_id} keeps {len(kept.sources)} sources; {new.event_id} has {len(new.sources)}")
+    _echo(f"{kept.event_id} keeps {len(kept.sources)} sources; {new.event_id} has {len(new.sources)}")
 
 
 @cli.command()
@@ -144,7 +146,7 @@ def split(settings: Settings, event_id: str, sources: tuple[str, ...], db: str |
 @click.pass_obj
 def geocode(settings: Settings, place: str, country: str | None) -> None:
     """Look a place up in the gazetteer; prints JSON with the alternatives considered."""
-    click.echo(json.dumps(api.geocode(place, country=country, settings=settings), ensure_ascii=False, indent=2))
+    _echo(json.dumps(api.geocode(place, country=country, settings=settings), ensure_ascii=False, indent=2))
 
 
 @cli.group()
@@ -167,14 +169,14 @@ def gazetteer_add(settings: Settings, file: str) -> None:
 def demo(settings: Settings, fmt: str) -> None:
     """Run the pipeline on the sample news pages shipped with sitreps and print the events."""
     result = api.demo(settings=settings, resources=Resources(settings), progress=_progress(settings, "sample pages"))
-    _write(result.events, fmt, sys.stdout)
+    _write(result.events, fmt, sys.stdout, STDOUT)
     if fmt == "table":
         click.echo(
             f"{len(result.articles)} stories from {len(result.documents)} sample pages; "
             f"{len(result.mentions)} event mentions fused into {len(result.events)} events.",
             err=True,
         )
-    _finish(result)
+    _finish(result, settings)
 
 
 @cli.command()
@@ -188,7 +190,7 @@ def bench(settings: Settings, data_dir: str) -> None:
     from . import evaluate
 
     report = evaluate.quality(Path(data_dir), Resources(settings))
-    click.echo(evaluate.format_quality(report))
+    _echo(evaluate.format_quality(report))
 
 
 @cli.group("config")
@@ -200,19 +202,36 @@ def config_group() -> None:
 @click.pass_obj
 def config_show(settings: Settings) -> None:
     """Print the settings in force (defaults < --config file < SITREPS_* variables < flags)."""
-    for key, value in settings.as_dict().items():
-        click.echo(f"{key} = {json.dumps(list(value) if isinstance(value, tuple) else value)}")
+    _echo("\n".join(f"{key} = {json.dumps(list(value) if isinstance(value, tuple) else value)}" for key, value in settings.as_dict().items()))
 
 
-def _write(found: list, fmt: str, out: TextIO) -> None:
+STDOUT = "standard output"
+
+
+def _echo(text: str | None) -> None:
+    """Print to standard output; a full disk or a closed pipe is an OutputError, not a traceback."""
+    if text is None:
+        return
+    try:
+        click.echo(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        raise OutputError(STDOUT, exc) from None
+
+
+def _write(found: list, fmt: str, out: TextIO, label: str) -> None:
     from .analyze.export import format_table, write_csv, write_jsonl
 
-    if fmt == "jsonl":
-        write_jsonl(found, out)
-    elif fmt == "csv":
-        write_csv(found, out)
-    else:
-        out.write(format_table(found) + "\n")
+    try:
+        if fmt == "jsonl":
+            write_jsonl(found, out)
+        elif fmt == "csv":
+            write_csv(found, out)
+        else:
+            out.write(format_table(found) + "\n")
+        out.flush()
+    except OSError as exc:
+        raise OutputError(label, exc) from None
 
 
 @contextmanager
@@ -224,8 +243,13 @@ def _open_output(output: str | None):
         handle = open(output, "w", encoding="utf-8", newline="")
     except OSError as exc:
         raise UsageError(f"{output}: cannot write the output file ({exc.strerror}); check that its folder exists and is writable") from None
-    with handle:
+    try:
         yield handle
+    finally:
+        try:
+            handle.close()
+        except OSError as exc:  # the last buffered bytes are written on close
+            raise OutputError(output, exc) from None
 
 
 def _progress(settings: Settings, unit: str):
@@ -241,14 +265,49 @@ def _progress(settings: Settings, unit: str):
     return wrap
 
 
-def _finish(result: RunResult) -> None:
+def _finish(result: RunResult, settings: Settings) -> None:
     failures = result.failures
+    logged = _log_tracebacks([f for f in failures if f.trace], settings)
     for failure in failures:
-        error = InputError(failure.path if failure.item_id == failure.path else failure.item_id, failure.reason, failure.detail)
-        click.echo(f"sitreps: error: {error.message}", err=True)
+        error = InputError(failure.where, failure.reason, failure.detail)
+        line = f"{error.message}; {logged}" if failure.trace else error.message
+        click.echo(f"sitreps: error: {_one_line(line)}", err=True)
     if failures:
         click.echo(f"sitreps: {len(failures)} input(s) failed; the others were processed", err=True)
         raise SystemExit(EXIT_PARTIAL)
+
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
+
+
+def _one_line(text: str) -> str:
+    """One line, whatever a file name or an exception message holds."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
+def _log_tracebacks(failures: list, settings: Settings) -> str:
+    """Append the tracebacks of internal errors to the error log; says where (or why not)."""
+    if not failures:
+        return ""
+    path = settings.error_log()
+    stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8", errors="backslashreplace") as log:
+            for failure in failures:
+                log.write(f"--- {stamp} sitreps {_version()}: {failure.where}\n{failure.trace}\n")
+    except OSError as exc:
+        return f"the traceback could not be written to {path} ({exc.strerror}); set log_dir to a writable folder"
+    return f"traceback in {path}"
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("sitreps")
+    except PackageNotFoundError:
+        return "(not installed)"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -262,12 +321,29 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         raise SystemExit(EXIT_USAGE) from None
     except SitrepsError as exc:
-        click.echo(f"sitreps: error: {exc.message}", err=True)
+        _quiet_stdout_if_broken(exc)
+        click.echo(f"sitreps: error: {_one_line(exc.message)}", err=True)
         raise SystemExit(exc.exit_code) from None
-    except BrokenPipeError:
-        raise SystemExit(0) from None
     except SystemExit:
         raise
+    try:
+        sys.stdout.flush()
+    except OSError as exc:  # output still buffered when the command returned
+        error = OutputError(STDOUT, exc)
+        _quiet_stdout_if_broken(error)
+        click.echo(f"sitreps: error: {error.message}", err=True)
+        raise SystemExit(EXIT_BAD_INPUT) from None
+
+
+def _quiet_stdout_if_broken(exc: SitrepsError) -> None:
+    """After a failed write to standard output, point it at /dev/null: Python flushes it again at
+    exit and would print a second, unhelpful error."""
+    if isinstance(exc, OutputError) and exc.output == STDOUT:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
 
 
 if __name__ == "__main__":

@@ -30,6 +30,9 @@ class Settings:
     type_model: bool = True
     fuse_date_window_days: int = 0
     fuse_distance_km: float = 25.0
+    max_document_chars: int = 2_000_000
+    max_document_seconds: float = 300.0
+    log_dir: str = ""
 
     @property
     def max_input_bytes(self) -> int:
@@ -41,6 +44,11 @@ class Settings:
             return Path(self.gazetteer_dir).expanduser()
         return user_data_dir() / "gazetteer"
 
+    def error_log(self) -> Path:
+        """The file that keeps the tracebacks of documents that hit an internal error."""
+        folder = Path(self.log_dir).expanduser() if self.log_dir else user_state_dir()
+        return folder / "errors.log"
+
     def replace(self, **changes: Any) -> "Settings":
         return _coerce_all(dataclasses.replace(self, **changes))
 
@@ -50,6 +58,11 @@ class Settings:
 
 def user_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "sitreps"
+
+
+def user_state_dir() -> Path:
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
     return Path(base) / "sitreps"
 
 
@@ -114,6 +127,8 @@ def _coerce_all(settings: Settings) -> Settings:
         except (TypeError, ValueError):
             raise ConfigError(f"setting {f.name}={value!r} is not a valid {type(default).__name__}") from None
         changes[f.name] = value
+    if changes["max_document_chars"] < 1 or changes["max_document_seconds"] < 0:
+        raise ConfigError("settings max_document_chars must be at least 1 and max_document_seconds at least 0 (0: no limit)")
     if changes["progress"] not in {"auto", "always", "never"}:
         raise ConfigError(f"setting progress={changes['progress']!r} must be auto, always or never")
     return dataclasses.replace(settings, **changes)

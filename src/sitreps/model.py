@@ -145,6 +145,20 @@ class Rejected:
     stage: str
     reason: str
     detail: str = ""
+    trace: str = field(default="", repr=False, compare=False)  # the traceback of an internal_error
+
+    @property
+    def where(self) -> str:
+        """The file, and the record in it when the item is one: ``pages/a.json: record r7``,
+        ``pages/b.jsonl: line 3``, ``pages/c.warc.gz: record 2``, or just ``pages/d.txt``."""
+        if self.item_id == self.path or not self.path:
+            return self.item_id or self.path
+        rest = self.item_id[len(self.path) + 1 :] if self.item_id.startswith(self.path) else ""
+        if rest and self.item_id[len(self.path)] == ":":
+            return f"{self.path}: line {rest}"
+        if rest and self.item_id[len(self.path)] == "#":
+            return f"{self.path}: record {rest}"
+        return f"{self.path}: record {self.item_id}"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 MANIFEST = Path(__file__).parents[2] / "src" / "sitreps" / "samples" / "MANIFEST.toml"
 GOLD_FIELDS = ("sub_event_type", "actor1", "actor2", "location", "event_date", "fatalities")
+# The fields two runs over the same pages must agree on.
+STABLE_FIELDS = ("event_id", "event_date", "sub_event_type", "actor1", "actor2", "location", "iso3", "fatalities")
 # Generous: a run loads spaCy and the gazetteer; a hang must still end the suite.
 RUN_TIMEOUT_S = 300
 
@@ -47,6 +49,13 @@ def run_sitreps(args: list[str], cwd: Path, home: Path | None = None, **env: str
 
 def jsonl(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def stable_record(event: dict) -> dict:
+    """An event reduced to what two runs over the same pages must agree on, sources by file name."""
+    record = {name: event[name] for name in STABLE_FIELDS}
+    record["sources"] = sorted(Path(source["document"]).name for source in event["sources"])
+    return record
 
 
 def score_against_gold(events: list[dict]) -> dict[str, float]:

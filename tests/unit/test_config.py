@@ -158,3 +158,23 @@ def test_settings_user_gazetteer_dir_uses_the_setting(folder):
 def test_load_settings_fractional_int_in_file_raises_config_error(tmp_path, text):
     with pytest.raises(ConfigError):
         load_settings(_config(tmp_path, text), environ={})
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [{"SITREPS_MAX_DOCUMENT_CHARS": "0"}, {"SITREPS_MAX_DOCUMENT_SECONDS": "-1"}, {"SITREPS_MAX_DOCUMENT_CHARS": "many"}],
+)
+def test_load_settings_rejects_bad_document_limits(environ):
+    with pytest.raises(ConfigError, match="max_document"):
+        load_settings(environ=environ)
+
+
+def test_settings_error_log_uses_log_dir(tmp_path):
+    assert Settings(log_dir=str(tmp_path)).error_log() == tmp_path / "errors.log"
+
+
+def test_settings_error_log_defaults_to_the_user_state_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    assert Settings().error_log() == tmp_path / "state" / "sitreps" / "errors.log"
+    monkeypatch.delenv("XDG_STATE_HOME")
+    assert Settings().error_log() == Path.home() / ".local" / "state" / "sitreps" / "errors.log"

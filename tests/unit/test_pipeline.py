@@ -10,7 +10,8 @@ import pytest
 from sitreps import extract, fuse, ingest, resolve
 from sitreps.errors import ConfigError
 from sitreps.model import Article, Document, Rejected
-from sitreps.pipeline import STAGES, RunResult, check_stages, content_hash, process_articles
+from sitreps.pipeline import STAGES, RunResult, check_stages, content_hash, process, process_articles
+from sitreps.resources import Resources
 
 
 def _stage(name, reads=(), fills=()):
@@ -125,3 +126,87 @@ def test_process_articles_drops_mentions_below_min_confidence(settings, resource
     strict = settings.replace(min_confidence=0.99)
     result = process_articles([_article(text, language)], strict, resources)
     assert result.mentions == [] and result.events == []
+
+
+# -- per-document isolation -------------------------------------------------------------------
+
+GOOD_DOCUMENTS = [
+    Document("gaskinde", "pages/feed.jsonl", "text", "OUAGADOUGOU, 13 March 2024 - " + STORIES[0][1], published=date(2024, 3, 13)),
+    Document("djibo", "pages/djibo.txt", "text", "OUAGADOUGOU, 13 March 2024 - Gunmen killed seven villagers in Djibo, Burkina Faso, on Monday, residents said.", published=date(2024, 3, 13)),
+]
+
+
+class _GazetteerWithPlantedBug:
+    """The real gazetteer with one planted bug: geocoding Gaskindé raises. Correct code cannot
+    produce an unexpected exception on purpose, so this is how the isolation of one is tested."""
+
+    def __init__(self, real):
+        self._real = real
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def geocode(self, place, *args, **kwargs):
+        if "Gaskind" in place:
+            raise KeyError("planted bug")
+        return self._real.geocode(place, *args, **kwargs)
+
+
+@pytest.fixture
+def buggy_resources(settings, resources):
+    planted = Resources(settings)
+    planted.replace("gazetteer", _GazetteerWithPlantedBug(resources.gazetteer))
+    return planted
+
+
+def test_process_turns_an_exception_into_that_documents_internal_error(settings, buggy_resources):
+    result = process(GOOD_DOCUMENTS, settings, buggy_resources)
+    [failure] = result.failures
+    assert (failure.item_id, failure.reason, failure.stage) == ("gaskinde", "internal_error", "pipeline")
+    assert failure.where == "pages/feed.jsonl: record gaskinde"
+    assert "KeyError: 'planted bug'" in failure.detail and "geocode" in failure.trace
+    # Nothing of the failed document is kept; the other one is processed and written.
+    assert [d.document_id for d, _ in result.documents] == ["djibo"]
+    assert {m.document_id for m in result.mentions} == {"djibo"}
+    assert [e.location for e in result.events] == ["Djibo"]
+
+
+def test_process_cuts_off_a_document_over_its_time_budget(settings, resources):
+    hurried = settings.replace(max_document_seconds=1e-6)
+    result = process(GOOD_DOCUMENTS, hurried, resources)
+    assert [(f.item_id, f.reason) for f in result.failures] == [("gaskinde", "too_slow"), ("djibo", "too_slow")]
+    assert result.events == [] and result.documents == []
+    assert process(GOOD_DOCUMENTS, settings, resources).failures == []
+
+
+def test_process_rejects_a_document_longer_than_max_document_chars(settings):
+    short = settings.replace(max_document_chars=112)
+    result = process(GOOD_DOCUMENTS, short, Resources(short))
+    [failure] = result.failures
+    assert (failure.item_id, failure.reason) == ("gaskinde", "too_long") and "115 characters > 112" in failure.detail
+    assert [e.location for e in result.events] == ["Djibo"]
+
+
+def test_cli_finish_names_the_file_and_logs_the_traceback(settings, buggy_resources, tmp_path, capsys):
+    from sitreps.cli import _finish
+
+    logged = settings.replace(log_dir=str(tmp_path / "logs"))
+    result = process(GOOD_DOCUMENTS, logged, buggy_resources)
+    with pytest.raises(SystemExit) as stop:
+        _finish(result, logged)
+    assert stop.value.code == 5
+    [line, summary] = capsys.readouterr().err.splitlines()
+    assert line.startswith("sitreps: error: pages/feed.jsonl: record gaskinde: hit an internal error")
+    assert line.endswith(f"traceback in {tmp_path / 'logs' / 'errors.log'}")
+    log = (tmp_path / "logs" / "errors.log").read_text(encoding="utf-8")
+    assert "pages/feed.jsonl: record gaskinde" in log and "KeyError: 'planted bug'" in log
+
+
+def test_cli_finish_says_when_the_log_cannot_be_written(settings, buggy_resources, tmp_path, capsys):
+    from sitreps.cli import _finish
+
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    logged = settings.replace(log_dir=str(tmp_path / "file"))
+    with pytest.raises(SystemExit):
+        _finish(process(GOOD_DOCUMENTS, logged, buggy_resources), logged)
+    assert "could not be written" in capsys.readouterr().err

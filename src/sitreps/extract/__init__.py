@@ -18,6 +18,7 @@ from datetime import date
 from typing import Iterable, Iterator
 
 from ..config import Settings
+from ..errors import Deadline
 from ..model import EVENT_TYPE_OF, EVENT_TYPES, NON_STATE_ARMED_TYPES, Article, Claim, Mention, Rejected, disorder_type_of
 from .claimant import find_claimant
 from .claims import read_claim
@@ -49,6 +50,7 @@ FILLS = (
 _NARRATIVE_GAP = 2
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # A date right after a reporting verb is when something was said, not when it happened.
 _REPORTING_BEFORE = re.compile(
@@ -80,12 +82,19 @@ DEFINITE_TRIGGER = 0.85
 # A story with this many sport cues is a match report: its "deadly counter-attack" is no event.
 OFF_TOPIC_STORY_CUES = 4
 
-def run(articles: Iterable[Article], settings: Settings, resources) -> Iterator[Mention | Claim | Rejected]:
+def run(articles: Iterable[Article], settings: Settings, resources, deadline: Deadline | None = None) -> Iterator[Mention | Claim | Rejected]:
     for article in articles:
-        yield from extract_article(article, settings, resources)
+        yield from extract_article(article, settings, resources, deadline)
 
 
-def extract_article(article: Article, settings: Settings, resources) -> list[Mention | Claim | Rejected]:
+def extract_article(article: Article, settings: Settings, resources, deadline: Deadline | None = None) -> list[Mention | Claim | Rejected]:
+    """Mentions, claims and rejected sentences of one article. ``deadline`` (the document's time
+    budget) is checked at every sentence and raises ``TimeBudgetExceeded`` when spent."""
+    deadline = deadline or Deadline()
+    if _SURROGATE.search(article.text) or _SURROGATE.search(article.title or ""):
+        # Ingest never lets one through; an Article made by hand may hold one, and spaCy cannot
+        # encode it. One character for one: offsets stay the same.
+        article = dataclasses.replace(article, text=_SURROGATE.sub("\ufffd", article.text), title=_SURROGATE.sub("\ufffd", article.title or "") or article.title)
     lexicon = resources.lexicon
     language = article.language
     type_model = resources.type_model if language == "en" else None
@@ -100,6 +109,7 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
     # blamed Boko Haram, which has used ... for a decade"): index -> why they are no event.
     claims_only: dict[int, str] = {}
     for index, sentence in enumerate(sentences):
+        deadline.check()
         triggers = classify(sentence.text, language, lexicon)
         reason = is_not_event(sentence.text, language, lexicon) if triggers else "no event trigger"
         if reason and CLAIM.search(sentence.text):
@@ -142,6 +152,7 @@ def extract_article(article: Article, settings: Settings, resources) -> list[Men
     drafts: list[Draft] = []  # the event frames, in the order the story opens them
     main_part: Draft | None = None  # the main event of the sentence last read
     for (index, sentence, triggers, earlier, whole), doc in zip(candidates, docs):
+        deadline.check()
         ner_spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
         country = next((iso3 for iso3, how in countries.get(whole.start, ()) if how == "where"), None) or article_country
         draft = _draft(sentence, triggers, ner_spans, article, anchor, country, named_countries, resources, drafts, index)

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Sequence
 
 from ..model import WIDER_AREAS, Claim
-from .numbers import LanguageNumbers, spelled_numbers
+from .numbers import LanguageNumbers, digits_value, is_digits, spelled_numbers
 
 # What is counted, in English and French, by the noun or verb next to the number.
 _MEASURES = (
@@ -152,10 +152,10 @@ def _count(sentence: str, words: LanguageNumbers | None = None) -> tuple[str, in
     candidates: list[tuple[int, int, int, str]] = []  # (start, end, value, qualifier)
     for match in _NUMBER.finditer(sentence):
         raw = match.group("value")
-        digits = re.sub(r"[,.  ]", "", raw)
-        if not digits.isdigit() or (len(digits) == 4 and digits.startswith(("19", "20")) and not match.group("qualifier")):
+        digits = digits_value(re.sub(r"[,.  ]", "", raw), 12)
+        if digits is None or (1900 <= digits <= 2099 and not match.group("qualifier")):
             continue
-        value = int(digits) * (1_000_000 if match.group("scale") else 1)
+        value = digits * (1_000_000 if match.group("scale") else 1)
         candidates.append((match.start(), match.end(), value, (match.group("qualifier") or "").lower()))
     for start, end, value in spelled_numbers(sentence, words) if words else []:
         qualifier = _QUALIFIER_BEFORE.search(sentence[:start])
@@ -207,7 +207,7 @@ def _period(sentence: str, published: date | None) -> tuple[date | None, date | 
             end = today.replace(day=1) - timedelta(days=1)
             return end.replace(day=1), end, text
         if kind == "past_n" and len(groups) >= 2:
-            n = int(groups[0]) if groups[0].isdigit() else _SMALL.get(groups[0].lower(), 0)
+            n = (digits_value(groups[0], 3) or 0) if is_digits(groups[0]) else _SMALL.get(groups[0].lower(), 0)
             unit = groups[1].lower()
             days = n * (7 if unit.startswith(("week", "semaine")) else 365 if unit.startswith(("year", "ann")) else 30)
             if days:

@@ -41,6 +41,8 @@ from typing import Callable, Literal, Mapping
 
 import dateparser
 
+from .numbers import digits_value, is_digits
+
 DateKind = Literal["absolute", "anchor_relative", "chain_relative"]
 
 
@@ -421,7 +423,7 @@ def _chain_offset(match: re.Match[str], context: _Context) -> DateMatch | None:
 
 def _number(text: str, words: LanguageDates) -> int | None:
     text = text.lower()
-    return int(text) if text.isdigit() else words.number_words.get(text)
+    return digits_value(text, 3) if is_digits(text) else words.number_words.get(text)
 
 
 def _chain_span(match: re.Match[str], context: _Context) -> DateMatch | None:

@@ -11,6 +11,7 @@ import re
 from datetime import timedelta
 
 from .classifier import classify
+from .numbers import digits_value, is_digits
 from .sentences import Sentence
 
 
@@ -46,7 +47,7 @@ def split_earlier_event(sentence: Sentence, language: str, lexicon, numbers):
     if not main_triggers or not clause_triggers:
         return None
     words, n = numbers.for_language(language), match.group("n").lower()
-    count = int(n) if n.isdigit() else words.units.get(n) or (1 if n in words.articles else None)
+    count = digits_value(n, 2) if is_digits(n) else words.units.get(n) or (1 if n in words.articles else None)
     if not count:
         return None
     days = count * (7 if match.group("unit").lower().startswith(("week", "semaine")) else 1)

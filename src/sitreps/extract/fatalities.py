@@ -22,9 +22,11 @@ Conventions (the contract asks for the lowest credible number):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .numbers import (
+    MAX_COUNT,
     LanguageNumbers,
     NumberRules,
     Quantity,
@@ -79,9 +81,10 @@ def count_fatalities(sentence: str, language: str, rules: NumberRules | None = N
         return FatalityCount(0, "")
     cues = _settle_cue_sides(cues, quantities)
     groups = _group_lists(tokens, quantities, cues)
+    cue_ends = [c.end for c in cues]
     counted: list[tuple[Quantity, _Cue]] = []
     for group in groups:
-        cue = _best_cue(tokens, group, cues)
+        cue = _best_cue(tokens, group, cues, cue_ends)
         if cue is None or not cue.death or cue.negated:
             continue
         for quantity in group:
@@ -143,8 +146,9 @@ def _settle_cue_sides(cues: list[_Cue], quantities: list[Quantity]) -> list[_Cue
     """A word that can take its number on either side ("killed") is active when a number follows
     it closely ("gunmen killed 3"), and then it does not also take a number before it."""
     settled = []
+    starts = {q.start for q in quantities}
     for cue in cues:
-        if cue.before and cue.after and any(0 <= q.start - cue.end <= 2 for q in quantities):
+        if cue.before and cue.after and any(cue.end + d in starts for d in range(3)):
             cue = _Cue(cue.start, cue.end, cue.death, False, True, cue.toll, cue.needs_person, cue.negated)
         settled.append(cue)
     return settled
@@ -155,6 +159,8 @@ def _settle_cue_sides(cues: list[_Cue], quantities: list[Quantity]) -> list[_Cue
 
 def _gap(tokens: list[Token], start: int, end: int) -> int:
     cost = end - start
+    if cost > _MAX_GAP:
+        return cost  # too far whatever lies between: never read a long stretch of tokens
     for token in tokens[start:end]:
         if token.text == ",":
             cost += _COMMA_PENALTY
@@ -184,10 +190,15 @@ def _group_lists(tokens: list[Token], quantities: list[Quantity], cues: list[_Cu
     return groups
 
 
-def _best_cue(tokens: list[Token], group: list[Quantity], cues: list[_Cue]) -> _Cue | None:
+def _best_cue(tokens: list[Token], group: list[Quantity], cues: list[_Cue], cue_ends: list[int]) -> _Cue | None:
+    """The outcome word the group is tied to. Cues are in text order and do not overlap, so only
+    those within ``_MAX_GAP`` tokens of the group are looked at (``cue_ends``: their ends)."""
     best: tuple[int, int, _Cue] | None = None
     first, last = group[0], group[-1]
-    for cue in cues:
+    for index in range(bisect_left(cue_ends, first.start - _MAX_GAP), len(cues)):
+        cue = cues[index]
+        if cue.start > last.end + _MAX_GAP:
+            break
         if cue.start >= last.end and cue.before:
             cost, side = _gap(tokens, last.end, cue.start), 0
         elif cue.end <= first.start and cue.after:
@@ -204,7 +215,7 @@ def _drop_subsets(
 ) -> list[tuple[Quantity, _Cue]]:
     """'12 people, including 5 children' / 'cinq morts, dont trois soldats': keep 12 / cinq."""
     kept: list[tuple[Quantity, _Cue]] = []
-    part_cues: list[_Cue] = []
+    part_cues: set[int] = set()  # ids of the cues of parts
     for quantity, cue in counted:
         start = quantity.start
         while start > 0 and tokens[start - 1].text == ",":
@@ -213,8 +224,8 @@ def _drop_subsets(
             match_at(tokens, quantity.end, words.subset_after)
         )
         # "including 7 soldiers and 5 civilians": the rest of the list is part of the total too.
-        if kept and (is_part or any(cue is c for c in part_cues)):
-            part_cues.append(cue)
+        if kept and (is_part or id(cue) in part_cues):
+            part_cues.add(id(cue))
             continue
         kept.append((quantity, cue))
     return kept
@@ -232,7 +243,7 @@ def _drop_parts_of_total(counted: list[tuple[Quantity, _Cue]]) -> list[tuple[Qua
 def _summarise(
     sentence: str, tokens: list[Token], counted: list[tuple[Quantity, _Cue]], words: LanguageNumbers
 ) -> FatalityCount:
-    value = sum(q.value for q, _ in counted)
+    value = min(sum(q.value for q, _ in counted), MAX_COUNT)
     low = high = None
     if any(q.low is not None for q, _ in counted):
         low = sum(q.value if q.low is None else q.low for q, _ in counted)

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, fields
 from importlib import resources as importlib_resources
 from typing import Mapping
 
 VAGUE_SMALL = 3
 VAGUE_LARGE = 10
+# No report counts more people than this in one figure: a larger figure is capped to it, and a
+# run of more than 9 digits is no count at all (an identifier or noise). Counts must fit the
+# store's 32-bit columns, sums included.
+MAX_COUNT = 100_000_000
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "er", "e", "ème", "eme"})
 
 
@@ -140,22 +145,40 @@ def _phrases(items: list[str]) -> tuple[Phrase, ...]:
 
 
 def match_at(tokens: list[Token], i: int, phrases) -> Phrase | None:
+    if i >= len(tokens):
+        return None
+    first = tokens[i].text
     for phrase in phrases:
-        if tuple(t.text for t in tokens[i : i + len(phrase)]) == phrase:
+        # The first word is compared before a tuple is built: this runs for every token.
+        if phrase[0] == first and tuple(t.text for t in tokens[i : i + len(phrase)]) == phrase:
             return phrase
     return None
 
 
 def ends_at(tokens: list[Token], end: int, phrases) -> Phrase | None:
+    if not 0 < end <= len(tokens):
+        return None
+    last = tokens[end - 1].text
     for phrase in phrases:
         start = end - len(phrase)
-        if start >= 0 and tuple(t.text for t in tokens[start:end]) == phrase:
+        if phrase[-1] == last and start >= 0 and tuple(t.text for t in tokens[start:end]) == phrase:
             return phrase
     return None
 
 
 def is_digits(text: str) -> bool:
-    return text[:1].isdigit()
+    """Whether ``text`` starts with an ASCII digit. Only ASCII digits are read as numbers: ingest
+    turns other scripts' decimal digits into ASCII, and superscript, subscript or circled digits
+    ("²", "₃", "①"), for which ``str.isdigit()`` is true but ``int()`` fails, are no numbers."""
+    return "0" <= text[:1] <= "9"
+
+
+def digits_value(text: str, max_digits: int = 9) -> int | None:
+    """The value of a run of ASCII digits, or None for anything else or a run longer than
+    ``max_digits`` (no count is that long, and ``int()`` refuses runs of over 4,300 digits)."""
+    if not text or len(text) > max_digits or not text.isascii() or not text.isdigit():
+        return None
+    return int(text)
 
 
 # --- quantities ---------------------------------------------------------------------------
@@ -164,7 +187,8 @@ def is_digits(text: str) -> bool:
 def find_quantities(sentence: str, tokens: list[Token], words: LanguageNumbers, cue_starts: set[int]) -> list[Quantity]:
     """Quantities of people in the sentence; ``cue_starts`` are the token indexes of outcome words
     ("several killed": a vague word right before one counts even without a person noun)."""
-    blocked = [m.span() for m in _BLOCKED.finditer(sentence)]
+    spans = [m.span() for m in _BLOCKED.finditer(sentence)]
+    blocked = ([s for s, _ in spans], [e for _, e in spans])
     large = any(match_at(tokens, i, words.large_scale) for i in range(len(tokens)))
     quantities: list[Quantity] = []
     i = 0
@@ -232,13 +256,14 @@ def _read_number(tokens: list[Token], i: int, words: LanguageNumbers) -> tuple[i
     text = tokens[i].text
     if is_digits(text):
         digits = re.sub(r"[,.\u00a0\u202f ]", "", text)
-        is_grouped = re.fullmatch(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+", text) is not None
-        if not is_grouped and not text.isdigit():
-            return None  # a decimal: not a head count
-        value, end = int(digits), i + 1
+        is_grouped = re.fullmatch(r"[0-9]{1,3}(?:[,.\u00a0\u202f ][0-9]{3})+", text) is not None
+        value = digits_value(digits) if is_grouped or text.isdigit() else None  # a decimal is no head count
+        if value is None:
+            return None
+        end = i + 1
         if end < len(tokens) and tokens[end].text in words.scales:
             value, end = value * words.scales[tokens[end].text], end + 1
-        return value, end
+        return min(value, MAX_COUNT), end  # "120 million" is read whole, and capped
     total = current = 0
     end = i
     seen = False
@@ -276,7 +301,7 @@ def _read_number(tokens: list[Token], i: int, words: LanguageNumbers) -> tuple[i
                 end += 1
     if not seen:
         return None
-    return total + current, end
+    return min(total + current, MAX_COUNT), end
 
 
 def _apply_modifiers(tokens: list[Token], quantity: Quantity, words: LanguageNumbers) -> Quantity:
@@ -311,12 +336,12 @@ def _is_not_people(
     tokens: list[Token],
     quantity: Quantity,
     words: LanguageNumbers,
-    blocked: list[tuple[int, int]],
+    blocked: tuple[list[int], list[int]],
     cue_starts: set[int],
 ) -> bool:
     """Ages, distances, dates, years, times, vehicles and other things counted with numbers."""
     first, last = tokens[quantity.start], tokens[quantity.end - 1]
-    if any(s <= first.start < e or s < last.end <= e for s, e in blocked):
+    if _in_blocked(blocked, first.start, last.end):
         return True
     following = quantity.end
     if following < len(tokens) and tokens[following].text in {"-", "–"}:
@@ -338,10 +363,20 @@ def _is_not_people(
     if quantity.start > 1 and tokens[quantity.start - 1].text in {"de", "d"}:
         if tokens[quantity.start - 2].text in words.context_before:  # "âgé de 12 ans"
             return True
-    is_year = first.text.isdigit() and len(first.text) == 4 and 1900 <= int(first.text) <= 2100
+    is_year = len(first.text) == 4 and 1900 <= (digits_value(first.text) or 0) <= 2100
     if is_year and quantity.end - quantity.start == 1:
         return not (person_follows(tokens, quantity.end, words) or quantity.end in cue_starts)
     return False
+
+
+def _in_blocked(blocked: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether ``start`` or ``end`` falls in a blocked span (the spans are sorted and apart)."""
+    starts, ends = blocked
+    before = bisect_right(starts, start) - 1  # the last span starting at or before ``start``
+    if before >= 0 and start < ends[before]:
+        return True
+    before = bisect_left(starts, end) - 1  # the last span starting before ``end``
+    return before >= 0 and end <= ends[before]
 
 
 def _is_part_of_number(tokens: list[Token], end: int, words: LanguageNumbers) -> bool:

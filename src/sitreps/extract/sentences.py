@@ -20,6 +20,14 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"""(?<=[.!?…])((?:\s?["'»”’)])*)\s+(?=["'«“‘(]?[A-ZÀ-ÖØ-Þ0-9])""")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-•*]\s)|\n")
 
+# A "sentence" longer than this (a run-on without full stops, a table flattened into one line) is
+# read in pieces cut at clause boundaries, so that every later pass works on bounded text and a
+# document's cost stays linear in its length. The longest real news sentence seen is ~1,900 chars.
+MAX_SENTENCE_CHARS = 2000
+# Where a long sentence may be cut, best first: after a semicolon or colon, after a comma or a
+# dash between words, then at any space.
+_CLAUSE_ENDS = (re.compile(r"[;:]\s"), re.compile(r",\s|\s[-–—]\s"), re.compile(r"\s"))
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -52,15 +60,39 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    match = re.search(r"(\b[\w]+)\.$", chunk.rstrip("\"'»”’) "))
-    if not match:
-        return False
+    # Only the end of the chunk is read: after an abbreviation the chunk grows, and reading it
+    # whole again at every full stop would be quadratic.
+    tail = chunk[-80:].rstrip("\"'»”’) ")
+    match = re.search(r"(\b[\w]+)\.$", tail)
+    if not match or (match.start() == 0 and len(chunk) > 80):
+        return False  # no word, or one that may begin before the tail: too long to be abbreviated
     word = match.group(1)
     # Single capitals are initials ("J. Smith"), dotted acronyms end in a capital ("U.S.").
     return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def _append(out: list[Sentence], block: str, offset: int, start: int, end: int, paragraph: int) -> None:
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _clause_cut(block, start, start + MAX_SENTENCE_CHARS)
+        _append_piece(out, block, offset, start, cut, paragraph)
+        start = cut
+    _append_piece(out, block, offset, start, end, paragraph)
+
+
+def _clause_cut(block: str, start: int, limit: int) -> int:
+    """Where to end a piece of an over-long sentence: after the last clause boundary before
+    ``limit`` in the second half of the window, else at ``limit``."""
+    floor = start + MAX_SENTENCE_CHARS // 2
+    for boundary in _CLAUSE_ENDS:
+        last = None
+        for last in boundary.finditer(block, floor, limit):
+            pass
+        if last is not None:
+            return last.end()
+    return limit
+
+
+def _append_piece(out: list[Sentence], block: str, offset: int, start: int, end: int, paragraph: int) -> None:
     piece = block[start:end]
     stripped = piece.strip()
     if not stripped:

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..config import Settings
+from ..errors import InputError
 from ..model import Article, Document, Rejected
 from .articles import IngestResources, build_articles, load_resources
 from .cleaner import to_lines
 from .language import detect_language
+from .normalise import normalise_text, without_surrogates
 from .readers import read_path, sniff_kind
 
 READS: tuple[str, ...] = ()
@@ -73,12 +75,13 @@ def from_text(
 
     A caller's ``published`` date counts as metadata: it beats dates found in the text and anchors
     relative times. A text the cleaner would drop entirely (one short paragraph) is kept whole:
-    the caller chose it.
+    the caller chose it. A text longer than ``max_document_chars`` raises ``InputError``.
     """
     if not text.strip():
         return []
     settings = settings or Settings()
     shared = _resources(resources, settings)
+    text, url, language = without_surrogates(text), url and without_surrogates(url), language and without_surrogates(language)
     document = Document(
         document_id=document_id,
         path=document_id,
@@ -88,9 +91,13 @@ def from_text(
         published=published,
         language=language,
     )
-    articles = [a for a in build_articles(document, shared) if isinstance(a, Article)]
+    built = build_articles(document, shared)
+    too_long = next((r for r in built if isinstance(r, Rejected) and r.reason == "too_long"), None)
+    if too_long is not None:
+        raise InputError(document_id, "too_long", f"{too_long.detail}; raise max_document_chars to read it")
+    articles = [a for a in built if isinstance(a, Article)]
     if not articles and document.kind == "text":
-        body = "\n".join(to_lines(text))
+        body = "\n".join(to_lines(normalise_text(text)))
         articles = [
             Article(
                 article_id=document_id,

@@ -11,6 +11,7 @@ from ..config import Settings
 from ..model import Article, Document, Rejected
 from .cleaner import clean_lines, extract_html, find_sitename, find_title, to_lines
 from .language import detect_language, load_identifier
+from .normalise import normalise_text
 from .published import date_from_html, date_from_lines, date_from_url, find_dateline, leading_date, month_from_url, resolve_relative
 from .readers import reject
 from .rules import BoilerplateRules, load_boilerplate
@@ -27,11 +28,15 @@ class IngestResources:
     rules: BoilerplateRules
     languages: tuple[str, ...]
     identifier: Any  # py3langid LanguageIdentifier restricted to ``languages``
+    max_chars: int = Settings.max_document_chars  # a longer text is rejected as too_long
 
 
 def load_resources(settings: Settings | None = None) -> IngestResources:
-    languages = tuple(settings.languages) if settings else Settings().languages
-    return IngestResources(rules=load_boilerplate(), languages=languages, identifier=load_identifier(languages))
+    settings = settings or Settings()
+    languages = tuple(settings.languages)
+    return IngestResources(
+        rules=load_boilerplate(), languages=languages, identifier=load_identifier(languages), max_chars=settings.max_document_chars
+    )
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,11 @@ def build_articles(document: Document, resources: IngestResources, today: date |
             page_date = _Dated(*date_from_html(document.content, today))
     else:
         text = document.content
+    # Checked before any line is cleaned, so that a huge text costs no more than this count.
+    if len(text) > resources.max_chars:
+        return [reject(document.document_id, document.path, "too_long", f"{len(text)} characters > {resources.max_chars}")]
+    text = normalise_text(text)
+    title = normalise_text(title) if title else title
     lines = to_lines(text)
     # A date the page opens with ("date 2024-03-29 Headline ...") dates the page, not an event:
     # it is taken off the text so that extraction never reads it as the date of what follows.

@@ -73,10 +73,21 @@ def leading_date(line: str, rules: BoilerplateRules) -> PageDate | None:
 
 
 def to_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None when it does not exist or is outside the plausible range of news."""
     try:
-        return date(year, month, day)
+        found = date(year, month, day)
     except ValueError:
         return None
+    return found if plausible(found) else None
+
+
+# News sitreps reads is dated within these years; a date outside them is an error or noise, and
+# date arithmetic near the ends of the calendar would overflow.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+
+
+def plausible(value: date) -> bool:
+    return EARLIEST_YEAR <= value.year <= LATEST_YEAR
 
 
 def parse_absolute(text: str, rules: BoilerplateRules) -> tuple[date, re.Match[str]] | None:
@@ -95,7 +106,7 @@ def _match_date(match: re.Match[str], rules: BoilerplateRules) -> date | None:
         if year is None:
             continue
         month_text = groups[f"m{n}"]
-        month = int(month_text) if month_text.isdigit() else rules.months.get(month_text.lower().rstrip("."))
+        month = int(month_text) if _ascii_digits(month_text) else rules.months.get(month_text.lower().rstrip("."))
         if month is None:
             return None
         return to_date(int(year), month, int(groups[f"d{n}"]))
@@ -254,14 +265,21 @@ def resolve_relative(when: str, anchor: date | None, rules: BoilerplateRules) ->
     match = re.search(r"(\d+|an?|une?|one)\s*([a-zé]+)", text.replace("il y a", ""))
     if not match:
         return None
-    amount = int(match.group(1)) if match.group(1).isdigit() else 1
+    amount = int(match.group(1)) if _ascii_digits(match.group(1)) else 1
     unit_word = match.group(2)
     unit = rules.relative_units.get(unit_word) or rules.relative_units.get(unit_word.rstrip("s"))
     if unit in ("s", "m", "h"):
         # Hours ago is the anchor's day (or the day before): the anchor's day is the closer guess.
         return anchor
+    if amount > 3660:
+        return None  # "99999 days ago" is no publication date
     if unit == "d":
         return anchor - timedelta(days=amount)
     if unit == "w":
         return anchor - timedelta(weeks=amount)
     return None
+
+
+def _ascii_digits(text: str) -> bool:
+    """ASCII digits only, at most 9 of them: "²" passes ``str.isdigit()`` but not ``int()``."""
+    return 0 < len(text) <= 9 and text.isascii() and text.isdigit()

@@ -10,12 +10,15 @@ import codecs
 import json
 import os
 import re
+import traceback
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
 
 from ..config import Settings
 from ..model import Document, Rejected, TextKind
+from .normalise import without_surrogates
+from .published import plausible
 
 STAGE = "ingest"
 TEXT_SUFFIXES = (".txt", ".text")
@@ -35,31 +38,94 @@ _HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|li|ul|article|section|tabl
 
 
 def read_path(path: str | Path, settings: Settings) -> Iterator[Document | Rejected]:
-    """Documents of a file or a folder (recursive, sorted, hidden files skipped)."""
-    name = str(path)
+    """Documents of a file or a folder (recursive, sorted, hidden files skipped, symbolic links
+    followed once). Every problem is a ``Rejected`` naming its file, never an exception: a bug
+    met while reading one file becomes that file's ``internal_error`` and the next file is read."""
+    name = display_name(path)
     target = Path(path)
+    if target.is_symlink() and not target.exists():
+        yield reject(name, name, "not_found", f"broken symbolic link to {display_name(os.readlink(target))}")
+        return
     if not target.exists():
         yield reject(name, name, "not_found")
         return
     if target.is_dir():
-        yield from _read_folder(target, settings)
+        yield from _read_folder(target, name, settings)
         return
-    yield from _read_file(target, name, settings)
+    yield from _guarded(target, name, settings)
 
 
-def _read_folder(folder: Path, settings: Settings) -> Iterator[Document | Rejected]:
-    for root, dirs, files in os.walk(folder):
+def display_name(path: str | Path) -> str:
+    """A path as text that can always be printed and encoded (an undecodable byte in a file name
+    becomes U+FFFD); the file itself is opened by its real path."""
+    return without_surrogates(os.fsdecode(path))
+
+
+def _guarded(path: Path, name: str, settings: Settings) -> Iterator[Document | Rejected]:
+    try:
+        yield from _read_file(path, name, settings)
+    except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the run; it is reported
+        yield internal_error(name, name, exc)
+
+
+def internal_error(item_id: str, path: str, exc: Exception) -> Rejected:
+    """An unexpected exception met while reading ``item_id``, with its traceback for the log."""
+    trace = "".join(traceback.format_exception(exc))
+    return Rejected(item_id, path, STAGE, "internal_error", f"{type(exc).__name__}: {exc}"[:300], trace=trace)
+
+
+def _read_folder(folder: Path, name: str, settings: Settings) -> Iterator[Document | Rejected]:
+    problems: list[OSError] = []
+    first_seen: dict[tuple[int, int], Path] = {}
+    inputs = unreadable = 0
+    # Symbolic links are followed (a folder of links to the day's crawls is common); each real
+    # folder is read once, and a link back into a folder being read (a loop) is reported once.
+    for root, dirs, files in os.walk(folder, onerror=problems.append, followlinks=True):
+        unreadable += len(problems)
+        yield from (_unreadable_folder(error) for error in problems)
+        problems.clear()
+        here = Path(root)
+        label = display_name(here)
+        try:
+            stat = here.stat()
+        except OSError as exc:
+            unreadable += 1
+            yield reject(label, label, "unreadable", f"folder: {exc.strerror or exc}")
+            dirs[:] = []
+            continue
+        key = (stat.st_dev, stat.st_ino)
+        if key in first_seen:
+            dirs[:] = []
+            earlier = first_seen[key]
+            if earlier in here.parents:
+                yield reject(label, label, "symlink_loop", f"leads back to {display_name(earlier)}")
+            else:  # a second link to a folder already read: its files would be read twice
+                yield reject(label, label, "skipped", f"the same folder as {display_name(earlier)}, already read")
+            continue
+        first_seen[key] = here
         # Sorted and in place, so os.walk descends in a stable order; hidden folders are skipped.
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file_name in sorted(files):
             if file_name.startswith("."):
                 continue
-            file_path = Path(root) / file_name
+            file_path = here / file_name
+            file_label = display_name(file_path)
             if _suffix(file_path) is None:
                 # Folders hold other files (READMEs, manifests): counted, not an input failure.
-                yield reject(str(file_path), str(file_path), "skipped", f"extension {file_path.suffix or '(none)'!r}")
+                yield reject(file_label, file_label, "skipped", f"extension {display_name(file_path.suffix) or '(none)'!r}")
                 continue
-            yield from _read_file(file_path, str(file_path), settings)
+            inputs += 1
+            yield from _guarded(file_path, file_label, settings)
+    unreadable += len(problems)
+    yield from (_unreadable_folder(error) for error in problems)
+    if inputs == 0 and unreadable == 0:
+        suffixes = ", ".join(TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
+        yield reject(name, name, "empty", f"a folder with no input files: none ends in {suffixes}")
+
+
+def _unreadable_folder(error: OSError) -> Rejected:
+    label = display_name(error.filename) if error.filename else "?"
+    return reject(label, label, "unreadable", f"folder: {error.strerror or error}")
 
 
 def _read_file(path: Path, name: str, settings: Settings) -> Iterator[Document | Rejected]:
@@ -108,6 +174,7 @@ def decode_input(data: bytes, item_id: str, path: str, declared: str | None = No
     text = decode_bytes(data, declared)
     if text is None:
         return reject(item_id, path, "bad_encoding", "not UTF-8 and no other encoding fits")
+    text = without_surrogates(text)
     if not text.strip():
         return reject(item_id, path, "empty", "only whitespace")
     return text
@@ -192,6 +259,9 @@ def _read_json(text: str, name: str) -> Iterator[Document | Rejected]:
     except json.JSONDecodeError as exc:
         yield reject(name, name, "bad_json", f"line {exc.lineno} column {exc.colno}: {exc.msg}")
         return
+    except (ValueError, RecursionError) as exc:  # an integer of over 4,300 digits, or very deep nesting
+        yield reject(name, name, "bad_json", str(exc) if isinstance(exc, ValueError) else "nested too deeply")
+        return
     if isinstance(value, dict):
         yield _record_document(value, name, default_id=name, item_id=name)
     elif isinstance(value, list):
@@ -203,14 +273,19 @@ def _read_json(text: str, name: str) -> Iterator[Document | Rejected]:
 
 
 def _read_jsonl(text: str, name: str) -> Iterator[Document | Rejected]:
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    # Split on line feeds only: str.splitlines() would also cut at U+2028 or U+0085, which JSON
+    # allows raw inside a string.
+    for line_number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         item = f"{name}:{line_number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield reject(item, name, "bad_json", f"line {line_number} column {exc.colno}: {exc.msg}")
+            yield reject(item, name, "bad_json", f"column {exc.colno}: {exc.msg}")
+            continue
+        except (ValueError, RecursionError) as exc:
+            yield reject(item, name, "bad_json", str(exc) if isinstance(exc, ValueError) else "nested too deeply")
             continue
         yield _record_document(record, name, default_id=item, item_id=item)
 
@@ -218,16 +293,22 @@ def _read_jsonl(text: str, name: str) -> Iterator[Document | Rejected]:
 def _record_document(record: Any, name: str, default_id: str, item_id: str) -> Document | Rejected:
     if not isinstance(record, dict):
         return reject(item_id, name, "bad_record", f"expected an object, got {type(record).__name__}")
+    record_id = record.get("id")
+    # Record ids, like every string of a record, may hold lone surrogates ("\ud800" is valid JSON).
+    record_id = without_surrogates(str(record_id)) if isinstance(record_id, (str, int)) and record_id != "" else None
     html, text = record.get("html"), record.get("text")
     if isinstance(html, str) and html.strip():
-        kind, content = "html", html
+        kind, content = "html", without_surrogates(html)
     elif isinstance(text, str) and text.strip():
-        kind, content = sniff_kind(text), text
+        content = without_surrogates(text)
+        kind = sniff_kind(content)
     else:
-        return reject(item_id, name, "bad_record", "no non-empty 'text' or 'html' field")
-    record_id = record.get("id")
+        at = ""
+        if record_id and item_id != name and item_id.startswith(name):  # where the record is: its line or place
+            at = f"{'line' if item_id[len(name)] == ':' else 'item'} {item_id[len(name) + 1:]}: "
+        return reject(record_id or item_id, name, "bad_record", f"{at}no non-empty 'text' or 'html' field")
     return Document(
-        document_id=str(record_id) if record_id not in (None, "") else default_id,
+        document_id=record_id or default_id,
         path=name,
         kind=kind,
         content=content,
@@ -244,17 +325,17 @@ def parse_record_date(value: Any) -> date | None:
         return None
     value = value.strip()
     try:
-        return datetime.fromisoformat(value).date()
+        found = datetime.fromisoformat(value).date()
     except ValueError:
-        pass
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+        try:
+            found = date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return found if plausible(found) else None
 
 
 def _optional_str(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return without_surrogates(value.strip()) or None if isinstance(value, str) else None
 
 
 def _suffix(path: Path) -> str | None:

@@ -70,7 +70,7 @@ def test_read_path_jsonl_bad_record_rejects_that_line_only(tmp_path, settings, g
     assert [(type(i).__name__, getattr(i, "document_id", None) or i.item_id) for i in items] == [
         ("Document", "ok-1"),
         ("Rejected", f"{path}:2"),
-        ("Rejected", f"{path}:3"),
+        ("Rejected", "no-text"),  # a record with an id is named by it
         ("Rejected", f"{path}:4"),
         ("Document", "ok-2"),
     ]
