@@ -217,6 +217,9 @@ class Mention:
     assoc_actor2_texts: tuple[str, ...] = ()
     place_text: str = ""
     place_qualifier: str = ""  # "near", "outskirts", "region" ... drives geo precision
+    # Other places the story names with this event ("the village of X, near Bandiagara"): where
+    # a village the gazetteer lacks lies.
+    place_context: tuple[str, ...] = ()
     country_hint: str = ""  # ISO3 the text mentions, helps place and actor resolution
     fatalities: int = 0
     fatalities_text: str = ""

@@ -42,7 +42,7 @@ FILLS = (
     "Mention.sub_event_type", "Mention.evidence", "Mention.evidence_span", "Mention.event_date",
     "Mention.time_precision", "Mention.date_text", "Mention.actor1_text", "Mention.actor2_text",
     "Mention.assoc_actor1_texts", "Mention.assoc_actor2_texts", "Mention.place_text",
-    "Mention.place_qualifier", "Mention.country_hint", "Mention.fatalities", "Mention.fatalities_text",
+    "Mention.place_qualifier", "Mention.place_context", "Mention.country_hint", "Mention.fatalities", "Mention.fatalities_text",
     "Mention.civilian_targeting", "Mention.claimant", "Mention.confidence",
 )
 
@@ -271,7 +271,13 @@ def _draft(sentence, triggers, ner_spans, article, anchor, country, named_countr
     # Every actor name is no place, also one set aside as a speaker ("Boko Haram", not Boko).
     actor_spans = [(span.start, span.end) for span in resources.actors.find(text)]
     dateline = [(0, dateline_end(text))] if sentence.start == 0 else []
-    places = find_places(text, resources.gazetteer, list(roles.spans) + actor_spans + dateline, ner_places, country, named_countries)
+    # A name the model reads as a person is no place unless the text puts it as one ("in Djibo"):
+    # villages share their names with families (Sanogo, Konaré, Traoré).
+    people = [
+        (s, e) for s, e, label in ner_spans
+        if label in ("PERSON", "PER") and not _IN_PLACE.search(text[max(0, s - 25) : s]) and _reads_as_person(text, s, e)
+    ]
+    places = find_places(text, resources.gazetteer, list(roles.spans) + actor_spans + dateline + people, ner_places, country, named_countries)
     located = [p for p in places if p.level not in ("country", "country-named")]
     countries_where = [p for p in places if p.level == "country"]
     place = located[0] if located else (countries_where[0] if countries_where else None)
@@ -280,7 +286,9 @@ def _draft(sentence, triggers, ner_spans, article, anchor, country, named_countr
         earlier = next((d for d in reversed(drafts) if d.place_text and d.place_qualifier in ("", "near")), None)
         if earlier is not None:
             place = PlacePhrase(0, 0, earlier.place_text, earlier.place_qualifier, earlier.place_level or "populated", 0.0)
+    context_places = tuple(p.text for p in located if place is None or p.start != place.start)
     draft = Draft(
+        place_context=list(context_places),
         sub_event_type=sub_event_type,
         sentences=[sentence],
         trigger_start=trigger.start,
@@ -298,7 +306,7 @@ def _draft(sentence, triggers, ner_spans, article, anchor, country, named_countr
     draft.claimant = find_claimant(text, ner_spans)
     draft.several = [
         (town.text, town.qualifier, town.level, count_before(text, town, resources.number_rules.for_language(language).units))
-        for town in place_list(text, places, place if located else None)
+        for town in place_list(text, places, place if located else None, lambda name: bool(resources.gazetteer.country_of(name)))
     ]
     return draft
 
@@ -353,6 +361,24 @@ def _date(draft: Draft, text: str, article: Article, anchor: Anchor, resources, 
     draft.event_date, draft.time_precision = undated_default(anchor)
 
 
+# The small models tag many Sahel towns as people, so a PERSON span is taken for one only with
+# more to go on: a first name and a surname, a title, or the verb of a speaker after it.
+_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|dr|gen|col|capt|lt|maj|sgt|president|minister|spokesman|spokeswoman|leader|lawyer|m|mme|président|ministre|porte-parole|avocat|chef)\.?\s+$", re.IGNORECASE)
+_SPEAKER_VERB_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|stated|explained|a déclaré|a dit|a indiqué|a affirmé|a expliqué|a ajouté)\b", re.IGNORECASE)
+
+
+def _reads_as_person(text: str, start: int, end: int) -> bool:
+    return (
+        len(text[start:end].split()) >= 2
+        or bool(_TITLE_BEFORE.search(text[max(0, start - 20) : start]))
+        or bool(_SPEAKER_VERB_AFTER.match(text[end : end + 20]))
+    )
+
+
+_IN_PLACE = re.compile(
+    r"\b(?:in|at|near|outside|into|from|towards?|à|a|au|dans|près de|vers|de|village of|town of|city of|village de|ville de|localité de)\s+(?:the\s+|la\s+|le\s+|l')?$",
+    re.IGNORECASE,
+)
 # "the fighters", "les assaillants": a definite article points back to a group already named.
 _BACK_REFERENCE = re.compile(
     r"\b(?:the|these|those|les|ces)\s+(?:\w+\s+)?(?:fighters|militants|jihadists|gunmen|assailants|attackers|insurgents|"

@@ -67,6 +67,7 @@ class Draft:
     place_text: str = ""
     place_qualifier: str = ""
     place_level: str = ""
+    place_context: list[str] = field(default_factory=list)  # other places named with the event
     country_hint: str = ""
     roles: object = None
     indexes: list[int] = field(default_factory=list)  # sentence indexes read
@@ -284,6 +285,10 @@ def absorb(target: Draft, extra: Draft) -> None:
     linked = linked_to(target, extra)
     target.sentences.extend(s for s in extra.sentences if s not in target.sentences)
     target.indexes.extend(extra.indexes)
+    target.place_context.extend(p for p in extra.place_context + ([extra.place_text] if extra.place_text else []) if p not in target.place_context)
+    if extra.place_text and not _placed(target) and _placed(extra):
+        # The town a later sentence names places a frame told without one.
+        target.place_text, target.place_qualifier, target.place_level = extra.place_text, extra.place_qualifier, extra.place_level
     if extra.explicit_date and (not target.explicit_date or (extra.time_precision or 9) < (target.time_precision or 9)):
         # The day a later sentence gives ("The ambush happened on Monday") dates a frame told
         # without one.

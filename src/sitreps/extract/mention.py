@@ -74,6 +74,7 @@ def to_mention(article: Article, number: int, draft: Draft, settings: Settings) 
         assoc_actor2_texts=roles.assoc2,
         place_text=draft.place_text,
         place_qualifier=draft.place_qualifier,
+        place_context=tuple(p for p in draft.place_context if p != draft.place_text),
         country_hint=draft.country_hint,
         fatalities=draft.fatalities,
         fatalities_text=draft.fatalities_text,

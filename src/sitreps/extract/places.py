@@ -150,8 +150,10 @@ def _unlisted_place(sentence: str, start: int, end: int, from_ner: bool, exclude
     """A place the gazetteer lacks, kept when the text plainly introduces it as a place: a NER
     place after "in"/"near", or any capitalised name with a kind word ("Hosingow village", "the
     village of Kafr Jenah", "Uruzgan province"). Its country comes from the story."""
+    if sentence[start:end].lower().startswith(("the ", "la ", "le ", "les ")):
+        start += sentence[start:end].index(" ") + 1
     text = sentence[start:end]
-    if len(text) < 3 or text.lower() in _NOT_PLACES or any(s <= start and end <= e for s, e in excluded):
+    if len(text) < 3 or not text[0].isupper() or text.lower() in _NOT_PLACES or any(s <= start and end <= e for s, e in excluded):
         return None
     before, after = sentence[max(0, start - 60) : start], sentence[end : end + 25]
     kind_before = _KIND_BEFORE.search(before)
@@ -159,7 +161,10 @@ def _unlisted_place(sentence: str, start: int, end: int, from_ner: bool, exclude
     if not (kind_before or kind_after or (from_ner and _LOCATIVE_BEFORE.search(before))):
         return None
     regional = (kind_after and kind_after.group(1).lower() in _REGION_KINDS) or (kind_before and kind_before.group(1).lower() in _REGION_KINDS)
-    return PlacePhrase(start, end, text, "unlisted-region" if regional else "unlisted", "unknown", 0.25)
+    # A village introduced as one ("the village of Djiguibombo, near Bandiagara") is where the
+    # event was, more precisely than the known town it is near.
+    score = 0.85 if (kind_before or kind_after) and not regional else 0.25
+    return PlacePhrase(start, end, text, "unlisted-region" if regional else "unlisted", "unknown", score)
 
 
 def _sub_spans(sentence: str, start: int, end: int):

@@ -29,7 +29,7 @@ _UNITS_AFTER = re.compile(
 )
 # "six in Dinguiri", "deux à Mene": a count right before "in"/"à" and the town.
 _COUNT_BEFORE = re.compile(
-    r"(?P<n>\d{1,4}|[^\W\d_]+)\s+(?:(?:people|persons|civilians|soldiers|villagers|personnes|civils|soldats|villageois|others?|autres)\s+)?"
+    r"(?P<n>[0-9]{1,4}|[^\W\d_]+)\s+(?:(?:people|persons|civilians|soldiers|villagers|personnes|civils|soldats|villageois|others?|autres)\s+)?"
     r"(?:killed\s+|died\s+|tués?\s+|tuées?\s+)?(?:in|at|à|a|au)\s+(?:the\s+)?(?:village\s+(?:of\s+|de\s+)?)?$",
     re.IGNORECASE,
 )
@@ -37,9 +37,9 @@ _COUNT_BEFORE = re.compile(
 _TOWN_LEVELS = ("populated", "unknown")
 
 
-def place_list(text: str, places: list[PlacePhrase], chosen: PlacePhrase | None) -> list[PlacePhrase]:
+def place_list(text: str, places: list[PlacePhrase], chosen: PlacePhrase | None, is_country=lambda name: False) -> list[PlacePhrase]:
     """The towns listed together with ``chosen`` (itself included, in text order), or [] when it
-    stands alone."""
+    stands alone. ``is_country(name)`` tells a country's name from an unlisted town's."""
     if chosen is None or chosen.level not in _TOWN_LEVELS or chosen.qualifier in ("region", "unlisted-region"):
         return []
     towns = sorted((p for p in places if p.level in _TOWN_LEVELS and p.qualifier not in ("region", "unlisted-region")), key=lambda p: p.start)
@@ -50,7 +50,7 @@ def place_list(text: str, places: list[PlacePhrase], chosen: PlacePhrase | None)
         else:
             groups.append([town])
     group = next((g for g in groups if any(p.start == chosen.start for p in g)), [])
-    group = _with_unlisted(text, group, [p for p in places if p not in group])
+    group = _with_unlisted(text, group, [p for p in places if p not in group], is_country)
     if len(group) < 2 or _ROUTE_BEFORE.search(text[max(0, group[0].start - 25) : group[0].start]):
         return []
     if _UNITS_AFTER.match(text[group[-1].end :]):
@@ -58,10 +58,10 @@ def place_list(text: str, places: list[PlacePhrase], chosen: PlacePhrase | None)
     return group
 
 
-def _with_unlisted(text: str, group: list[PlacePhrase], others: list[PlacePhrase]) -> list[PlacePhrase]:
+def _with_unlisted(text: str, group: list[PlacePhrase], others: list[PlacePhrase], is_country) -> list[PlacePhrase]:
     """The list extended by the capitalised names joined to it that the gazetteer lacks."""
     taken = [(p.start, p.end) for p in others]
-    names = [m for m in _NAME.finditer(text) if not any(s < m.end() and m.start() < e for s, e in taken)]
+    names = [m for m in _NAME.finditer(text) if not any(s < m.end() and m.start() < e for s, e in taken) and not is_country(m.group())]
     changed = True
     while changed and group:
         changed = False
@@ -83,6 +83,6 @@ def count_before(text: str, place: PlacePhrase, units: dict[str, int]) -> int | 
     if match is None:
         return None
     word = match.group("n").lower()
-    if word.isdigit():
+    if word.isascii() and word.isdigit():
         return int(word)
     return units.get(word)

@@ -15,7 +15,7 @@ from ..config import Settings
 from ..model import NON_STATE_ARMED_TYPES, WIDER_AREAS, Claim, Mention, Place
 
 STAGE = "resolve"
-READS = ("Mention.place_text", "Mention.place_qualifier", "Mention.country_hint", "Mention.actor1_text", "Mention.event_date")
+READS = ("Mention.place_text", "Mention.place_qualifier", "Mention.place_context", "Mention.country_hint", "Mention.actor1_text", "Mention.event_date")
 FILLS = ("Mention.place", "Mention.geo_precision", "Mention.actor1", "Mention.actor2", "Mention.assoc_actors1", "Mention.assoc_actors2")
 
 
@@ -57,11 +57,35 @@ def resolve_place(mention: Mention, gazetteer) -> tuple[Place | None, int | None
             if found.level in ("admin1", "admin2", "country") or mention.place_qualifier == "region":
                 return found.place, 3
             return found.place, 2 if mention.place_qualifier == "near" else 1
+    if mention.place_text and mention.place_qualifier.startswith("unlisted"):
+        return _unlisted(mention, gazetteer, country)
     if country:
         found = gazetteer.geocode(gazetteer.country_name(country), country).best
         if found is not None:
             return found.place, 3
     return None, None
+
+
+def _unlisted(mention: Mention, gazetteer, country: str | None) -> tuple[Place | None, int | None]:
+    """A village (or a region) the gazetteer lacks keeps its name; it is coded to the town or
+    unit the story names with it (precision 2 near a town, 3 in a region), else to its country."""
+    near = None
+    for text in mention.place_context:
+        found = gazetteer.geocode(text, country).best
+        if found is not None and found.level != "country" and (country is None or found.place.country_iso3 == country):
+            near = found
+            break
+    if near is None and not country:
+        return None, None
+    base = near.place if near is not None else gazetteer.geocode(gazetteer.country_name(country), country).best.place
+    regional = mention.place_qualifier == "unlisted-region"
+    place = dataclasses.replace(
+        base, name=mention.place_text, admin1=mention.place_text if regional and near is None else base.admin1 if near else "",
+        admin2=base.admin2 if near is not None and near.level != "admin1" else "", admin3="", geonameid=None, feature_code="unlisted",
+        population=0,
+    )
+    precision = 2 if near is not None and near.level == "populated" and not regional else 3
+    return place, precision
 
 
 def resolve_claim(claim: Claim, gazetteer, registry) -> Claim:

@@ -51,8 +51,13 @@ def test_find_places_does_not_invent_places_from_capitalised_words(gazetteer):
     assert [p for p in found if p.level == "unknown"] == []
 
 
-def test_gazetteer_places_outrank_unlisted_ones(gazetteer):
+def test_a_village_introduced_as_one_outranks_the_town_it_is_near(gazetteer):
     found = find_places("Gunmen attacked Hosrawa village, near Djibo, on Monday.", gazetteer, [])
+    assert [p.text for p in found] == ["Hosrawa", "Djibo"]
+
+
+def test_a_gazetteer_town_outranks_a_bare_unlisted_name(gazetteer):
+    found = find_places("Gunmen attacked positions in Djibo and in Tamboula on Monday.", gazetteer, [], [(51, 59)])
     assert found[0].text == "Djibo"
 
 
@@ -62,9 +67,17 @@ def test_unlisted_place_is_not_geocoded_to_a_lookalike(settings, resources):
     mentions, _ = _extract("Militants attacked army positions in Hosrawa village in Burkina Faso on Monday.", settings, resources)
     assert mentions and mentions[0].place_text == "Hosrawa"
     resolved = resolve_mention(mentions[0], resources.gazetteer, resources.actors)
-    assert resolved.place.country_iso3 == "BFA"
-    assert resolved.place.name == "Burkina Faso"  # coded to the country, not to a similar name
+    # It keeps its name, coded to its country (not to a similar name elsewhere).
+    assert (resolved.place.name, resolved.place.country_iso3, resolved.place.geonameid) == ("Hosrawa", "BFA", None)
     assert resolved.geo_precision == 3
+
+
+def test_unlisted_village_is_coded_to_the_town_named_with_it(settings, resources):
+    from sitreps.resolve import resolve_mention
+
+    mentions, _ = _extract("Gunmen killed four herders in the village of Hosrawa, near Djibo, on Monday.", settings, resources)
+    resolved = resolve_mention(mentions[0], resources.gazetteer, resources.actors)
+    assert (resolved.place.name, resolved.place.admin1, resolved.geo_precision) == ("Hosrawa", "Sahel", 2)
 
 
 def test_undated_townless_sentence_with_a_definite_actor_is_an_event(settings, resources):
