@@ -23,6 +23,7 @@ Conventions (the contract asks for the lowest credible number):
 from __future__ import annotations
 
 from bisect import bisect_left
+import re
 from dataclasses import dataclass
 
 from .numbers import (
@@ -46,6 +47,9 @@ _COMMA_PENALTY = 1
 _HARD_PENALTY = 6
 _HARD_BREAKS = frozenset({";", ":", "—", "«", "»", '"', "“", "”"})
 _CONJUNCTIONS = frozenset({"and", "et", ",", "as", "well", "ainsi", "que", "plus"})
+
+_QUOTED_WORD = re.compile(r"[«“\"]\s?([^\W\d_]+)\s?[»”\"]")
+
 
 @dataclass(frozen=True)
 class FatalityCount:
@@ -72,6 +76,8 @@ def count_fatalities(sentence: str, language: str, rules: NumberRules | None = N
     """The conservative number of people the sentence reports killed (see the module doc)."""
     rules = rules or load_number_rules()
     words = rules.for_language(language)
+    # A word in quotes is still that word: une « soixantaine » de morts. Same length, same offsets.
+    sentence = _QUOTED_WORD.sub(lambda m: " " + m.group(1) + " ", sentence)
     tokens = tokenise(sentence)
     if not tokens:
         return FatalityCount(0, "")
@@ -85,6 +91,10 @@ def count_fatalities(sentence: str, language: str, rules: NumberRules | None = N
     counted: list[tuple[Quantity, _Cue]] = []
     for group in groups:
         cue = _best_cue(tokens, group, cues, cue_ends)
+        if cue is not None and cue.needs_person and not person_follows(tokens, group[-1].end, words):
+            # "faisant une soixantaine de morts": not the people "faisant" would need, so the
+            # death word after the number is the one it goes with.
+            cue = _best_cue(tokens, group, cues, cue_ends, skip=cue)
         if cue is None or not cue.death or cue.negated:
             continue
         for quantity in group:
@@ -190,13 +200,15 @@ def _group_lists(tokens: list[Token], quantities: list[Quantity], cues: list[_Cu
     return groups
 
 
-def _best_cue(tokens: list[Token], group: list[Quantity], cues: list[_Cue], cue_ends: list[int]) -> _Cue | None:
+def _best_cue(tokens: list[Token], group: list[Quantity], cues: list[_Cue], cue_ends: list[int], skip: _Cue | None = None) -> _Cue | None:
     """The outcome word the group is tied to. Cues are in text order and do not overlap, so only
     those within ``_MAX_GAP`` tokens of the group are looked at (``cue_ends``: their ends)."""
     best: tuple[int, int, _Cue] | None = None
     first, last = group[0], group[-1]
     for index in range(bisect_left(cue_ends, first.start - _MAX_GAP), len(cues)):
         cue = cues[index]
+        if cue is skip:
+            continue
         if cue.start > last.end + _MAX_GAP:
             break
         if cue.start >= last.end and cue.before:

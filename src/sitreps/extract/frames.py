@@ -297,10 +297,7 @@ def absorb(target: Draft, extra: Draft) -> None:
     if not linked:
         return
     joined = " ".join(x.text for x in extra.sentences)
-    # Restatements ("Among the dead were three women...") repeat, not add, so keep the larger;
-    # but a party's own claim ("JNIM claimed it had killed dozens") never raises a reported toll.
-    claimed_toll = target.fatalities and _CLAIMED_TOLL.search(joined)
-    if extra.fatalities > target.fatalities and not claimed_toll:
+    if _revises_toll(target, extra, joined):
         target.fatalities, target.fatalities_text = extra.fatalities, extra.fatalities_text
     target.claimant = target.claimant or extra.claimant
     if extra.place_text and (not target.place_text or _more_specific(extra, target)):
@@ -313,6 +310,30 @@ def absorb(target: Draft, extra: Draft) -> None:
         target.roles = dataclasses.replace(target.roles, actor1=extra.roles.actor1, actor1_type=extra.roles.actor1_type)
     if extra.roles.actor2 and not target.roles.actor2 and extra.roles.actor2 != target.roles.actor1:
         target.roles = dataclasses.replace(target.roles, actor2=extra.roles.actor2, actor2_type=extra.roles.actor2_type)
+
+
+# "The death toll rose to 30", "le bilan s'est alourdi à 12": a later figure replaces the first.
+_REVISED_TOLL = re.compile(
+    r"\b(?:toll|bilan|number of (?:dead|deaths|people killed|victims))\b[^.;]{0,40}?\b(?:rose|risen|climbed|increased|jumped|grew|"
+    r"reached|stands?|stood|now|revised|passé|passe|grimpé|s'élève|s’élève|alourdi|atteint|monté|porté|revu)\b|\brevis(?:ed|ing) (?:the )?(?:death )?toll",
+    re.IGNORECASE,
+)
+_VAGUE_TOLL = re.compile(r"\b(?:several|many|numerous|dozens|scores|hundreds|some|plusieurs|nombreux|nombreuses|dizaines|centaines|quelques)\b", re.I)
+
+
+def _revises_toll(target: Draft, extra: Draft, joined: str) -> bool:
+    """Whether a later sentence's toll replaces the frame's. The first figure a story gives
+    stands; a revised toll ("rose to 30"), or a figure where the first was vague ("several")
+    or missing, replaces it. A party's own claim ("JNIM claimed it had killed dozens") never does."""
+    if not extra.fatalities or extra.fatalities == target.fatalities:
+        return False
+    if target.fatalities and _CLAIMED_TOLL.search(joined):
+        return False
+    if not target.fatalities:
+        return True
+    if _REVISED_TOLL.search(joined):
+        return extra.fatalities > target.fatalities
+    return bool(_VAGUE_TOLL.search(target.fatalities_text)) and not _VAGUE_TOLL.search(extra.fatalities_text)
 
 
 def _raises_type(target: Draft, extra: Draft) -> bool:
