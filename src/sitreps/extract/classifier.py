@@ -12,6 +12,7 @@ The rule tables live in ``data/triggers.toml``; ``load_lexicon`` compiles them o
 from __future__ import annotations
 
 import re
+import unicodedata
 import tomllib
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
@@ -32,7 +33,46 @@ _MACRO = re.compile(r"@(\w+)")
 _CORE_OPEN = "(?P<t>"
 # Typographic apostrophes and no-break spaces become their ASCII forms; one character for one
 # keeps every offset valid in the original sentence.
+def _accent_folds() -> dict[str, str]:
+    """Accented Latin letters to their base letter, one character for one ("é" -> "e"): scraped
+    French often drops its accents ("attaquee"), and a cue must still match it."""
+    folds = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)[0]
+        if base != char and base.isascii() and base.isalpha():
+            folds[char] = base
+    return folds
+
+
+_FOLDS = _accent_folds()
 _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "\u00a0": " ", "\u202f": " "})
+
+
+def _accent_optional(pattern: str) -> str:
+    """A pattern whose accented letters also match their bare letter ("attaquée" matches
+    "attaquee"), inside character classes too; the text itself is left as written, so "marché"
+    (a market) never reads as "marche" (a march)."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+            continue
+        if char == "\\":
+            escaped = True
+        elif char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        base = _FOLDS.get(char)
+        if base is None:
+            out.append(char)
+        elif in_class:
+            out.append(char + base)
+        else:
+            out.append(f"[{char}{base}]")
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -246,6 +286,7 @@ def _macro_expander(macros: dict[str, str], where: str):
 
 
 def _compile(patterns: list[str], where: str, bounded: bool = True) -> re.Pattern[str]:
+    patterns = [_accent_optional(p) for p in patterns]
     wrapped = [rf"\b(?:{p})\b" if bounded else rf"\b{p}" for p in patterns]
     try:
         return re.compile("|".join(wrapped), re.IGNORECASE)
