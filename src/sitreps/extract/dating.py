@@ -41,12 +41,24 @@ def article_anchor(article: Article, rules: DateRules) -> Anchor:
     if article.published_month is not None:
         month = article.published_month
         last = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+        # A day the story names in that month ("le 28 octobre") dates what "ce samedi" means.
+        days = [
+            m.value for m in find_dates(article.text, last, article.language, rules)
+            if m.precision == 1 and (m.value.year, m.value.month) == (month.year, month.month) and _names_month(m, rules, article.language)
+        ]
+        if days:
+            return Anchor(max(days), 1, "text")
         return Anchor(last, 3, "published_month")
     years = story_years(article.text)
     stated = [m.value for m in find_dates(article.text, None, article.language, rules, years=years) if m.kind == "absolute" and m.precision == 1]
     if stated:
         return Anchor(max(stated), 1, "text")
     return Anchor(None, None, "none")
+
+
+def _names_month(match: DateMatch, rules: DateRules, language: str) -> bool:
+    text = match.text.lower()
+    return any(word in text for table in rules.for_language(language) for word in table.months) or match.kind == "absolute"
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")

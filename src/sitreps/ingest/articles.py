@@ -71,7 +71,11 @@ def build_articles(document: Document, resources: IngestResources, today: date |
     # it is taken off the text so that extraction never reads it as the date of what follows.
     opening = leading_date(lines[0], rules) if lines else None
     if opening is not None:
-        lines = [lines[0][opening.end :].strip(" |-–—:,")] + lines[1:] if lines[0][opening.end :].strip() else lines[1:]
+        lines = [lines[0][opening.end :].strip(" |-–—:,_")] + lines[1:] if lines[0][opening.end :].strip(" |-–—:,_") else lines[1:]
+        # The same day written out again ("date 2021-04-19 Monday, 19 April 2021 Nineteen ...").
+        again = leading_date(lines[0], rules) if lines else None
+        if again is not None and again.value.year == opening.value.year and again.value.month == opening.value.month:
+            lines = [lines[0][again.end :].strip(" |-–—:,_")] + lines[1:] if lines[0][again.end :].strip(" |-–—:,_") else lines[1:]
     if document.kind == "text":
         sitename = find_sitename(lines, rules)
     if page_date.value is None:
