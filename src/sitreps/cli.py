@@ -184,13 +184,19 @@ def demo(settings: Settings, fmt: str) -> None:
               help="Folder with the labelled data (case2021_task2/, ucdp_ged/, geonames_sahel/).")
 @click.pass_obj
 def bench(settings: Settings, data_dir: str) -> None:
-    """Measure extraction quality on labelled data (CASE 2021, UCDP GED, GeoNames) and print the tables."""
+    """Measure extraction quality on labelled data (CASE 2021, UCDP GED, GeoNames, real news pages) and print the tables."""
     from pathlib import Path
 
     from . import evaluate
 
-    report = evaluate.quality(Path(data_dir), Resources(settings))
+    from .evaluate import news
+
+    resources = Resources(settings)
+    report = evaluate.quality(Path(data_dir), resources)
     _echo(evaluate.format_quality(report))
+    if (Path(data_dir) / news.NEWS_DIR / "corpus.jsonl").is_file():
+        fusion = news.fusion_scores(Path(data_dir), resources) if (Path(data_dir) / news.FUSION_DIR / "pages.jsonl").is_file() else None
+        _echo("\n" + news.format_news(news.news_scores(Path(data_dir), resources), fusion))
 
 
 @cli.group("config")

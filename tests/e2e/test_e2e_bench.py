@@ -32,7 +32,10 @@ def test_bench_prints_every_table_on_the_shared_data(tmp_path):
     pytest.importorskip("sklearn")
     done = run_sitreps(["bench", "--data", SHARED], cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    for heading in ("CASE 2021 dev: weighted F1", "UCDP GED Burkina Faso", "UCDP headlines", "Gazetteer self-check", "| Grenade |"):
+    headings = ["CASE 2021 dev: weighted F1", "UCDP GED Burkina Faso", "UCDP headlines", "Gazetteer self-check", "| Grenade |"]
+    if (SHARED / "news_dev" / "corpus.jsonl").is_file() and (SHARED.parent / "tools" / "score_news.py").is_file():
+        headings += ["news_dev (real excerpts", "fusion_dev (real pages"]
+    for heading in headings:
         assert heading in done.stdout
     weighted_f1 = float(done.stdout.split("no event = wrong) | ")[1].split(" | ")[1])
     assert 0.5 < weighted_f1 <= 1.0
@@ -50,3 +53,9 @@ def test_fusion_bench_scores_a_small_generated_corpus(tmp_path):
     # Every report's event is somewhere, and the two shares are shares.
     assert figures["true_events_found"] == 16
     assert 0.0 <= figures["double_counted"] <= 1.0 and 0.0 <= figures["wrong_merges"] <= 1.0
+
+
+def test_news_script_skips_cleanly_without_data(tmp_path):
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "news.py"), "--data", str(tmp_path)], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert "skipped" in done.stderr

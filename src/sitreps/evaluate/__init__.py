@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from . import ingest, pipeline
-from .errors import MissingResourceError
-from .model import SUB_EVENT_TYPES, Mention
-from .resolve.names import admin_key, normalize_name
-from .resources import Resources
+from .. import ingest, pipeline
+from ..errors import MissingResourceError
+from ..model import SUB_EVENT_TYPES, Mention
+from ..resolve.names import admin_key, normalize_name
+from ..resources import Resources
 
 ACLED_SUB_EVENT_TYPES = tuple(sub for subs in SUB_EVENT_TYPES.values() for sub in subs)
 CASE_DIR = "case2021_task2"
@@ -113,7 +113,7 @@ def case_scores(data_dir: Path, resources: Resources, *, folds: int = 5, model: 
         if model == "cross-validated":
             from sklearn.model_selection import StratifiedKFold
 
-            from .extract.typemodel import train_type_model
+            from ..extract.typemodel import train_type_model
 
             labels = [gold for _, _, gold in rows]
             splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
