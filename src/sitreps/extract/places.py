@@ -19,7 +19,7 @@ _CAPITALISED_RUN = re.compile(
 )
 # Words that open a sentence or name a thing, never a place in these texts, even where a village
 # carries the same name.
-_NOT_PLACES = frozenset(
+NOT_PLACES = frozenset(
     """the a an on in at of to by for and or but this that these those there their its it he she they
     we his her our after before during when while since as with from into near about against over
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -30,6 +30,11 @@ _NOT_PLACES = frozenset(
     the army police gendarmerie ministry council security soldiers troops gunmen jihadists
     god allah muslim muslims christian islam support africa west east north south central sahel
     rien""".split()
+) | frozenset(
+    # peoples and wide regions: who, or somewhere too large to be an event's place
+    ("fulani", "peul", "peuls", "dogon", "dogons", "tuareg", "tuaregs", "touareg", "touaregs", "bambara", "mossi", "hausa",
+     "kanuri", "songhai", "songhaï", "west africa", "east africa", "north africa", "central africa", "southern africa",
+     "afrique de l'ouest", "afrique de l’ouest", "middle east", "moyen-orient", "europe", "africa", "afrique")
 )
 _NEAR = re.compile(
     r"\b(?:near|outside|outskirts of|close to|not far from|on the road (?:to|between)|\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:from|north of|south of|east of|west of)"
@@ -54,12 +59,14 @@ _IN_COUNTRY_BEFORE = re.compile(
     r"\b(?:across|throughout|inside|within|au|aux|en|partout au|à travers (?:le|la|l')|dans tout (?:le|la|l'))\s+(?:the\s+)?$", re.IGNORECASE
 )
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|of|from|to|around|outside|into|à|a|dans|de|d'|près de|vers|sur)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?(?:village of\s+|town of\s+|city of\s+|localité de\s+|village de\s+|ville de\s+|commune de\s+)?$",
+    r"\b(?:in|at|near|of|from|to|around|outside|into|à|a|dans|de|d'|près de|vers|sur)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?(?:village of\s+|town of\s+|city of\s+|localité de\s+|village de\s+|ville de\s+|commune de\s+)?$"
+    # "in Mali's capital, Bamako", "dans la capitale, Niamey": the place in apposition
+    r"|\b(?:capital|capitale|city|town|ville)\s*,\s*$",
     re.IGNORECASE,
 )
 
 
-_KINDS = r"(village|town|city|district|province|region|county|state|area|neighbou?rhood|camp|localité|ville|commune|quartier|région|département)"
+_KINDS = r"(village|town|city|district|province|region|county|state|area|neighbou?rhood|camp|military camp|army camp|military base|base|army post|military post|localité|ville|commune|quartier|région|département|camp militaire|base militaire|poste militaire|poste)"
 _KIND_BEFORE = re.compile(r"\b(?:the |la |le |l')?" + _KINDS + r" (?:of|de|d')\s*$", re.IGNORECASE)
 _KIND_AFTER = re.compile(r"\s+" + _KINDS + r"\b", re.IGNORECASE)
 _REGION_KINDS = frozenset({"district", "province", "region", "county", "state", "région", "département"})
@@ -140,10 +147,32 @@ def find_places(
                 found.setdefault((phrase.start, phrase.end), phrase)
                 break
         else:
+            spelled = _spelled_otherwise(sentence, start, _trim(sentence, start, end), gazetteer, country, excluded)
+            if spelled is not None:
+                found.setdefault((spelled.start, spelled.end), spelled)
+                continue
             unlisted = _unlisted_place(sentence, start, _trim(sentence, start, end), (start, end) in ner, excluded)
             if unlisted and not any(p.start <= unlisted.start < p.end for p in found.values()):
                 found.setdefault((unlisted.start, unlisted.end), unlisted)
     return sorted(found.values(), key=lambda p: (-p.score, p.start))
+
+
+# How close another spelling must sound for a name the text puts as a place ("Ogossagou" for the
+# gazetteer's "Ogossogou"): only in the story's own country, only for a name after "in", "at".
+_SPELLING_SCORE = 0.8
+
+
+def _spelled_otherwise(sentence: str, start: int, end: int, gazetteer, country: str | None, excluded) -> PlacePhrase | None:
+    text = sentence[start:end]
+    if not country or len(text) < 5 or " " in text.strip() and len(text.split()) > 3 or text.lower() in NOT_PLACES:
+        return None
+    if any(s <= start and end <= e for s, e in excluded) or not _LOCATIVE_BEFORE.search(sentence[max(0, start - 60) : start]):
+        return None
+    best = gazetteer.geocode(text, country).best
+    if best is None or best.level != "populated" or best.place.country_iso3 != country or best.score < _SPELLING_SCORE:
+        return None
+    qualifier = "near" if _NEAR.search(sentence[max(0, start - 60) : start]) else ""
+    return PlacePhrase(start, end, text, qualifier, "populated", 0.9)
 
 
 def _unlisted_place(sentence: str, start: int, end: int, from_ner: bool, excluded) -> PlacePhrase | None:
@@ -153,7 +182,7 @@ def _unlisted_place(sentence: str, start: int, end: int, from_ner: bool, exclude
     if sentence[start:end].lower().startswith(("the ", "la ", "le ", "les ")):
         start += sentence[start:end].index(" ") + 1
     text = sentence[start:end]
-    if len(text) < 3 or not text[0].isupper() or text.lower() in _NOT_PLACES or any(s <= start and end <= e for s, e in excluded):
+    if len(text) < 3 or not text[0].isupper() or text.lower() in NOT_PLACES or any(s <= start and end <= e for s, e in excluded):
         return None
     before, after = sentence[max(0, start - 60) : start], sentence[end : end + 25]
     kind_before = _KIND_BEFORE.search(before)
@@ -188,7 +217,7 @@ def _read_place(
     named_countries: frozenset[str] | None = None,
 ) -> PlacePhrase | None:
     text = sentence[start:end]
-    if len(text) < 2 or text.lower() in _NOT_PLACES:
+    if len(text) < 2 or text.lower() in NOT_PLACES:
         return None
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 25]

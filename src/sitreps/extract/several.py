@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .places import PlacePhrase
+from .places import NOT_PLACES, PlacePhrase
 
 # Between two towns of one list: ", ", " and ", " et ", ", and ", " as well as ".
 _LIST_GAP = re.compile(
@@ -61,7 +61,10 @@ def place_list(text: str, places: list[PlacePhrase], chosen: PlacePhrase | None,
 def _with_unlisted(text: str, group: list[PlacePhrase], others: list[PlacePhrase], is_country) -> list[PlacePhrase]:
     """The list extended by the capitalised names joined to it that the gazetteer lacks."""
     taken = [(p.start, p.end) for p in others]
-    names = [m for m in _NAME.finditer(text) if not any(s < m.end() and m.start() < e for s, e in taken) and not is_country(m.group())]
+    names = [
+        m for m in _NAME.finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in taken) and not is_country(m.group()) and m.group().lower() not in NOT_PLACES
+    ]
     changed = True
     while changed and group:
         changed = False
