@@ -7,7 +7,6 @@ The packaged table ``data/gazetteer.tsv.gz`` is built by ``scripts/build_gazette
 
 from __future__ import annotations
 
-import gzip
 import math
 import re
 from collections import defaultdict
@@ -18,20 +17,16 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from ..errors import InputError, MissingResourceError
+from ..errors import MissingResourceError
 from ..model import Place
 from .descriptions import LEVEL_WORDS, parse_parts, parse_place_description, strip_qualifiers  # noqa: F401 - re-exported
+from .gazetteer_file import (  # noqa: F401 - re-exported
+    ALTERNATE_SEPARATOR, COLUMNS, DUMP_COLUMNS, LEVELS, PACKAGED_FILE, add_dump, format_row, parse_dump_line, read_rows,
+    write_rows,
+)
 from .names import _COMPASS, admin_key, clean_admin_name, is_useful_alternate, normalize_name, sound_key  # noqa: F401 - re-exported
 
-COLUMNS: tuple[str, ...] = (
-    "geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude", "feature_class",
-    "feature_code", "country_iso2", "country_iso3", "admin1", "admin2", "population", "level",
-)
-LEVELS: tuple[str, ...] = ("populated", "admin2", "admin1", "country")
-ALTERNATE_SEPARATOR = "|"
-PACKAGED_FILE = "gazetteer.tsv.gz"
 COUNTRIES_FILE = "countries.tsv"
-DUMP_COLUMNS = 19
 # Countries whose villages are always offered to the NER entity ruler, whatever their population.
 FOCUS_COUNTRIES: tuple[str, ...] = ("MLI", "BFA", "NER")
 
@@ -60,44 +55,6 @@ _CONTEXT_CUTOFF, _CLOSE_FIT = 72, 0.9  # near spellings are trusted further when
 # When the core is unknown: the named town (the first named, if they agree), then the named unit.
 _ANCHOR_FALLBACK, _UNIT_FALLBACK = 0.53, 0.45
 _UNIT_OVER_TOWN = 0.5  # 'Soum province, near Djibo' means Djibo
-
-def parse_dump_line(line: str, path: Path, line_no: int) -> list[str]:
-    """The 19 fields of one GeoNames dump line, or InputError naming the line."""
-    fields = line.rstrip("\r\n").split("\t")
-    if len(fields) != DUMP_COLUMNS:
-        raise InputError(str(path), "bad_record", f"line {line_no}: {len(fields)} columns, GeoNames dumps have {DUMP_COLUMNS}")
-    try:
-        int(fields[0])
-        lat, lon = float(fields[4]), float(fields[5])
-        int(fields[14] or 0)
-    except ValueError:
-        raise InputError(str(path), "bad_record", f"line {line_no}: geonameid, coordinates or population is not a number") from None
-    if not fields[1] or not -90 <= lat <= 90 or not -180 <= lon <= 180 or len(fields[8]) != 2:
-        raise InputError(str(path), "bad_record", f"line {line_no}: missing name, bad coordinates or bad country code")
-    return fields
-
-
-def format_row(values: dict[str, object]) -> str:
-    """One gazetteer line in COLUMNS order; tabs and newlines in names cannot leak in."""
-    cells = []
-    for column in COLUMNS:
-        value = values.get(column, "")
-        if column in ("latitude", "longitude") and value != "":
-            value = f"{float(value):.4f}"
-        cells.append(re.sub(r"[\t\r\n]", " ", str(value)))
-    return "\t".join(cells)
-
-
-def write_rows(lines: Iterable[str], out: Path) -> int:
-    """Write sorted lines as a deterministic gzip file (no timestamp, no file name)."""
-    lines = sorted(lines, key=lambda line: (line.split("\t", 9)[8], int(line.split("\t", 1)[0])))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as zipped:
-        zipped.write(("\t".join(COLUMNS) + "\n").encode("utf-8"))
-        for line in lines:
-            zipped.write((line + "\n").encode("utf-8"))
-    return len(lines)
-
 
 # ---- records ------------------------------------------------------------------------------
 
@@ -189,12 +146,12 @@ class Gazetteer:
         if not packaged.is_file():
             raise MissingResourceError(f"{PACKAGED_FILE} is missing; run scripts/build_gazetteer.py or reinstall sitreps")
         with packaged.open("rb") as raw:
-            rows = _read_rows(raw)
+            rows = read_rows(raw)
         if user_dir is not None and Path(user_dir).is_dir():
             by_id = {row[0]: i for i, row in enumerate(rows)}
             for path in sorted(Path(user_dir).glob("*.tsv.gz")):
                 with open(path, "rb") as raw:
-                    for row in _read_rows(raw):
+                    for row in read_rows(raw):
                         if row[0] in by_id:  # user dumps are newer: they replace packaged rows
                             rows[by_id[row[0]]] = row
                         else:
@@ -509,60 +466,3 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
-def _read_rows(raw) -> list[list[str]]:
-    with gzip.open(raw, "rt", encoding="utf-8") as text:
-        header = text.readline().rstrip("\n").split("\t")
-        if tuple(header) != COLUMNS:
-            raise MissingResourceError("gazetteer file has unexpected columns; rebuild it with scripts/build_gazetteer.py")
-        return [line.rstrip("\n").split("\t") for line in text]
-
-
-# ---- user additions ----------------------------------------------------------------------
-
-
-def add_dump(path: Path, user_dir: Path) -> int:
-    """Validate a GeoNames country dump and save its populated places and admin units in ``user_dir``."""
-    path, user_dir = Path(path), Path(user_dir)
-    if not path.is_file():
-        raise InputError(str(path), "not_found")
-    iso3_of = _packaged_iso3()
-    records: list[list[str]] = []
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for line_no, line in enumerate(handle, start=1):
-                if line.strip() and not line.startswith("#"):
-                    records.append(parse_dump_line(line, path, line_no))
-    except UnicodeDecodeError:
-        raise InputError(str(path), "bad_encoding", "GeoNames dumps are UTF-8") from None
-    if not records:
-        raise InputError(str(path), "empty")
-    # A country dump carries its own ADM1/ADM2 features: their codes name the admin units.
-    admin1 = {(r[8], r[10]): clean_admin_name(r[1]) for r in records if r[7] == "ADM1"}
-    admin2 = {(r[8], r[10], r[11]): clean_admin_name(r[1]) for r in records if r[7] == "ADM2"}
-    lines = []
-    for r in records:
-        level = {"ADM1": "admin1", "ADM2": "admin2"}.get(r[7], "populated" if r[6] == "P" else "")
-        if not level:
-            continue
-        name = clean_admin_name(r[1]) if level != "populated" else r[1]
-        alternates = {a for a in r[3].split(",") if is_useful_alternate(a)} | ({r[1]} if name != r[1] else set())
-        alternates = sorted(a for a in alternates if normalize_name(a) not in (normalize_name(name), normalize_name(r[2])))
-        lines.append(format_row({
-            "geonameid": r[0], "name": name, "asciiname": r[2], "alternatenames": ALTERNATE_SEPARATOR.join(alternates),
-            "latitude": r[4], "longitude": r[5], "feature_class": r[6], "feature_code": r[7], "country_iso2": r[8],
-            "country_iso3": iso3_of.get(r[8], r[8]), "admin1": admin1.get((r[8], r[10]), ""),
-            "admin2": admin2.get((r[8], r[10], r[11]), ""), "population": int(r[14] or 0), "level": level,
-        }))
-    write_rows(lines, user_dir / (path.name.rsplit(".", 1)[0] + ".tsv.gz"))
-    return sum(1 for r in records if r[6] == "P")
-
-
-def _packaged_iso3() -> dict[str, str]:
-    """ISO2 -> ISO3 from the packaged country rows."""
-    packaged = importlib_resources.files("sitreps").joinpath("data", PACKAGED_FILE)
-    if not packaged.is_file():
-        return {}
-    with packaged.open("rb") as raw:
-        return {row[8]: row[9] for row in _read_rows(raw) if row[13] == "country"}
