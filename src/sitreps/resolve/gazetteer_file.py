@@ -1,8 +1,10 @@
 """The gazetteer's file format: a gzipped TSV with the COLUMNS header, one place a line.
 
 ``format_row`` and ``write_rows`` write it (scripts/build_gazetteer.py, ``add_dump``),
-``read_rows`` reads it, ``parse_dump_line`` validates a GeoNames dump line. Coordinates may be
-empty on admin rows: the gazetteer then places the unit at its parent's (see ``Gazetteer``).
+``read_rows`` reads it, ``parse_dump_line`` validates a GeoNames dump line. Latitude and
+longitude may be empty on an admin row: the unit then sits at its parent's coordinates (the
+admin1's for an admin2, the country's for an admin1; ``fill_parent_coordinates`` at load).
+Row ids are GeoNames ids; a negative id is a unit that only the OCHA p-code list knows.
 """
 
 from __future__ import annotations
@@ -77,6 +79,24 @@ def read_rows(raw) -> list[list[str]]:
         row[6:12] = [shared.setdefault(value, value) for value in row[6:12]]
         row[13] = shared.setdefault(row[13], row[13])
     return rows
+
+
+def fill_parent_coordinates(rows: list[list[str]], units: list[int], country_rows: dict[str, int]) -> None:
+    """Admin rows (indexes ``units``) written without coordinates (no city inside to place them)
+    take their parent's, in place: an admin2 its admin1's, an admin1 its country's."""
+    admin1_at: dict[tuple[str, str], int] = {}  # (ISO3, admin1 name) -> a placed admin1 row
+    for level in ("admin1", "admin2"):
+        for index in units:
+            row = rows[index]
+            if row[13] != level:
+                continue
+            if not row[4]:
+                parent = admin1_at.get((row[9], row[10])) if level == "admin2" else country_rows.get(row[9])
+                if parent is None or not rows[parent][4]:
+                    continue
+                rows[index] = row = [*row[:4], rows[parent][4], rows[parent][5], *row[6:]]
+            if level == "admin1":
+                admin1_at.setdefault((row[9], row[1]), index)
 
 
 # ---- user additions ----------------------------------------------------------------------

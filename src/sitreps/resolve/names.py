@@ -46,6 +46,16 @@ _COMPASS = {
 }
 
 
+_COMPASS_WORDS = frozenset({*_COMPASS, *_COMPASS.values(), "northeast", "northwest", "southeast", "southwest",
+                            "northeastern", "northwestern", "southeastern", "southwestern"})
+
+
+def is_compass_name(name: str) -> bool:
+    """Whether a name is only compass words ('North', 'Nord-Ouest', 'Northeastern', 'Centre-Est')."""
+    words = normalize_name(name).split()
+    return bool(words) and all(w in _COMPASS_WORDS for w in words)
+
+
 def admin_key(name: str) -> str:
     """Order- and language-blind key of an admin name: 'North Central region' and 'Centre-Nord' agree."""
     words = [_COMPASS.get(w, w) for w in normalize_name(name).split() if w not in ("region", "province")]
