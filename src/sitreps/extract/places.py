@@ -164,9 +164,12 @@ _SPELLING_SCORE = 0.8
 
 def _spelled_otherwise(sentence: str, start: int, end: int, gazetteer, country: str | None, excluded) -> PlacePhrase | None:
     text = sentence[start:end]
-    if not country or len(text) < 5 or " " in text.strip() and len(text.split()) > 3 or text.lower() in NOT_PLACES:
+    if not country or len(text) < 5 or len(text.split()) > 3 or any(word.lower() in NOT_PLACES for word in text.split()):
         return None
-    if any(s <= start and end <= e for s, e in excluded) or not _LOCATIVE_BEFORE.search(sentence[max(0, start - 60) : start]):
+    before = sentence[max(0, start - 60) : start]
+    if any(s <= start and end <= e for s, e in excluded) or not _LOCATIVE_BEFORE.search(before):
+        return None
+    if _DESTINATION.search(before) or _BESIDE.search(before):
         return None
     best = gazetteer.geocode(text, country).best
     if best is None or best.level != "populated" or best.place.country_iso3 != country or best.score < _SPELLING_SCORE:
@@ -185,6 +188,8 @@ def _unlisted_place(sentence: str, start: int, end: int, from_ner: bool, exclude
     if len(text) < 3 or not text[0].isupper() or text.lower() in NOT_PLACES or any(s <= start and end <= e for s, e in excluded):
         return None
     before, after = sentence[max(0, start - 60) : start], sentence[end : end + 25]
+    if _DESTINATION.search(before) or _BESIDE.search(before):
+        return None
     kind_before = _KIND_BEFORE.search(before)
     kind_after = _KIND_AFTER.match(after)
     if not (kind_before or kind_after or (from_ner and _LOCATIVE_BEFORE.search(before))):

@@ -19,16 +19,16 @@ _LEADING = re.compile(
     r"|aux\s+environs\s+de|dans|entre|à|en|au|aux|sur|le|la|les|l[’'])\s+"
     r"|^(?:(?:north|south)[\s-]?)?(?:north|south|east|west)ern\s+(?!(?:region|province)\b)"
     r"|^(?:the\s+)?(?:towns?|city|villages?|hamlets?|communes?|locality|area|region|province|district|department|cercle|"
-    r"municipality|vicinity|outskirts|surroundings|bush|forest|forest\s+area|height|territory|axis)\s+of\s+"
+    r"municipality|vicinity|outskirts|surroundings|bush|forest|forest\s+area|height|territory|state|governorate|axis)\s+of\s+"
     r"|^(?:(?:la\s+)?(?:ville|commune|localité|localite|région|region|province|zone|préfecture|prefecture|cercle|périphérie|"
     r"brousse|forêt)|le\s+village|le\s+département|le\s+departement|les\s+environs)\s+(?:de|du|d[’'])\s*"
-    r"|^(?:village|cercle|département|departement|axe)\s+(?:de|du|d[’'])\s*",
+    r"|^(?:village|cercle|département|departement|axe|(?:le\s+)?territoire|(?:le\s+)?gouvernorat)\s+(?:de|du|d[’'])\s*",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
     r"\s+(?:town|towns|city|village|commune|comune|locality|area|region|région|province|district|department|dep[’']t|"
     r"département|cercle|municipality|zone|sector|secteur|prefecture|préfecture|camp|axis|road|surroundings|vicinity|"
-    r"forest|mining\s+site|site|border|neighbou?rhood|outskirts|bush)$",
+    r"forest|mining\s+site|site|border|neighbou?rhood|outskirts|bush|territory|territoire)$",
     re.IGNORECASE,
 )
 # Words that join a place to a wider one: "Kalari in Piela area", "Gomboro near Dori".
@@ -37,9 +37,12 @@ _CONNECTOR = re.compile(
     r"dans|près\s+de|non\s+loin\s+de|au\s+(?:nord|sud)|à\s+l[’']\s*(?:est|ouest))\s+",
     re.IGNORECASE,
 )
+# The level each word names in the Sahel; elsewhere any of them just says "an admin unit".
 LEVEL_WORDS: dict[str, str] = {
     "region": "admin1", "région": "admin1", "province": "admin2", "cercle": "admin2", "department": "admin2",
     "département": "admin2", "departement": "admin2", "prefecture": "admin2", "préfecture": "admin2",
+    "state": "admin1", "governorate": "admin1", "gouvernorat": "admin1", "district": "admin2", "territory": "admin2",
+    "territoire": "admin2",
 }
 _LEVEL_WORD = re.compile(r"^(?:(?:the|la|le)\s+)?(" + "|".join(LEVEL_WORDS) + r")\b", re.IGNORECASE)
 

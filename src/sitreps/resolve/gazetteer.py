@@ -7,7 +7,6 @@ The packaged table ``data/gazetteer.tsv.gz`` is built by ``scripts/build_gazette
 
 from __future__ import annotations
 
-import gzip
 import math
 import re
 from collections import defaultdict
@@ -18,20 +17,17 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from ..errors import InputError, MissingResourceError
+from ..errors import MissingResourceError
 from ..model import Place
 from .descriptions import LEVEL_WORDS, parse_parts, parse_place_description, strip_qualifiers  # noqa: F401 - re-exported
-from .names import _COMPASS, admin_key, clean_admin_name, is_useful_alternate, normalize_name, sound_key  # noqa: F401 - re-exported
-
-COLUMNS: tuple[str, ...] = (
-    "geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude", "feature_class",
-    "feature_code", "country_iso2", "country_iso3", "admin1", "admin2", "population", "level",
+from .gazetteer_file import (  # noqa: F401 - re-exported
+    ALTERNATE_SEPARATOR, COLUMNS, DUMP_COLUMNS, LEVELS, PACKAGED_FILE, add_dump, fill_parent_coordinates, format_row,
+    parse_dump_line, read_rows, write_rows,
 )
-LEVELS: tuple[str, ...] = ("populated", "admin2", "admin1", "country")
-ALTERNATE_SEPARATOR = "|"
-PACKAGED_FILE = "gazetteer.tsv.gz"
+from .names import _COMPASS, admin_key, clean_admin_name, is_compass_name, is_useful_alternate, normalize_name, sound_key  # noqa: F401 - re-exported
+from .units import NOT_UNIT_NAMES, UnitMention, bare_unit_name, in_longer_name, name_spans, unit_word_after, unit_word_before
+
 COUNTRIES_FILE = "countries.tsv"
-DUMP_COLUMNS = 19
 # Countries whose villages are always offered to the NER entity ruler, whatever their population.
 FOCUS_COUNTRIES: tuple[str, ...] = ("MLI", "BFA", "NER")
 
@@ -48,6 +44,13 @@ _EXACT, _ALTERNATE, _FUZZY = 1.0, 0.9, 0.75
 _OTHER_COUNTRY_FACTOR = 0.7
 _SEAT_CODES = ("PPLC", "PPLA", "PPLA2")
 _ADMIN_BEHIND_SEAT = 0.9
+# A direction word before a description's core: 'Western Visayas' is a name, 'western Mali' not.
+_DIRECTION_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:ern)?[\s-]+\S.*$", re.IGNORECASE)
+# A district outside the Sahel ranks below a village of its name: news names districts with the
+# word ('Djugu territory', 'Rutshuru district') and a bare name is mostly the town.
+_WORLD_ADMIN2_RANK = 0.5
+_CITY_POPULATION = 15000  # a place this big is a city: its name means it before any unit of the name
+_BEHIND_PARENT = 0.85  # an admin2 named like the admin1 it lies in, when both match
 _FUZZY_MIN_LENGTH = 5
 _FUZZY_CUTOFF = 88
 _SOUND = 0.85  # same spelling-blind key ('Wahiguya' for 'Ouahigouya')
@@ -60,44 +63,6 @@ _CONTEXT_CUTOFF, _CLOSE_FIT = 72, 0.9  # near spellings are trusted further when
 # When the core is unknown: the named town (the first named, if they agree), then the named unit.
 _ANCHOR_FALLBACK, _UNIT_FALLBACK = 0.53, 0.45
 _UNIT_OVER_TOWN = 0.5  # 'Soum province, near Djibo' means Djibo
-
-def parse_dump_line(line: str, path: Path, line_no: int) -> list[str]:
-    """The 19 fields of one GeoNames dump line, or InputError naming the line."""
-    fields = line.rstrip("\r\n").split("\t")
-    if len(fields) != DUMP_COLUMNS:
-        raise InputError(str(path), "bad_record", f"line {line_no}: {len(fields)} columns, GeoNames dumps have {DUMP_COLUMNS}")
-    try:
-        int(fields[0])
-        lat, lon = float(fields[4]), float(fields[5])
-        int(fields[14] or 0)
-    except ValueError:
-        raise InputError(str(path), "bad_record", f"line {line_no}: geonameid, coordinates or population is not a number") from None
-    if not fields[1] or not -90 <= lat <= 90 or not -180 <= lon <= 180 or len(fields[8]) != 2:
-        raise InputError(str(path), "bad_record", f"line {line_no}: missing name, bad coordinates or bad country code")
-    return fields
-
-
-def format_row(values: dict[str, object]) -> str:
-    """One gazetteer line in COLUMNS order; tabs and newlines in names cannot leak in."""
-    cells = []
-    for column in COLUMNS:
-        value = values.get(column, "")
-        if column in ("latitude", "longitude") and value != "":
-            value = f"{float(value):.4f}"
-        cells.append(re.sub(r"[\t\r\n]", " ", str(value)))
-    return "\t".join(cells)
-
-
-def write_rows(lines: Iterable[str], out: Path) -> int:
-    """Write sorted lines as a deterministic gzip file (no timestamp, no file name)."""
-    lines = sorted(lines, key=lambda line: (line.split("\t", 9)[8], int(line.split("\t", 1)[0])))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as zipped:
-        zipped.write(("\t".join(COLUMNS) + "\n").encode("utf-8"))
-        for line in lines:
-            zipped.write((line + "\n").encode("utf-8"))
-    return len(lines)
-
 
 # ---- records ------------------------------------------------------------------------------
 
@@ -161,25 +126,57 @@ class Gazetteer:
         self._alternate: dict[str, list[int]] = defaultdict(list)
         self._country_rows: dict[str, int] = {}
         self._by_country: dict[str, list[int]] = defaultdict(list)
-        self._units: dict[str, list[int]] = defaultdict(list)  # admin_key -> admin1/admin2 rows
-        for index, row in enumerate(rows):
-            primary = {normalize_name(row[1]), normalize_name(row[2])}
-            for key in primary:
-                self._exact[key].append(index)
-            for alternate in row[3].split(ALTERNATE_SEPARATOR) if row[3] else ():
-                key = normalize_name(alternate)
-                if key not in primary:
-                    self._alternate[key].append(index)
+        exact, alternate, by_country = self._exact, self._alternate, self._by_country
+        keys: dict[str, str] = {}  # name -> normalize_name(name): names repeat across columns and rows
+        units: list[int] = []
+        for index, row in enumerate(rows):  # the hot loop of loading: kept plain
+            name, ascii_name = row[1], row[2]
+            key1 = keys.get(name)
+            if key1 is None:
+                key1 = keys[name] = normalize_name(name)
+            exact[key1].append(index)
+            key2 = keys.get(ascii_name)
+            if key2 is None:
+                key2 = keys[ascii_name] = normalize_name(ascii_name)
+            if key2 != key1:
+                exact[key2].append(index)
+            if row[3]:
+                for other in row[3].split(ALTERNATE_SEPARATOR):
+                    key = keys.get(other)
+                    if key is None:
+                        key = keys[other] = normalize_name(other)
+                    if key != key1 and key != key2:
+                        alternate[key].append(index)
             if row[13] == "country":
                 self._country_rows[row[9]] = index
-            self._by_country[row[9]].append(index)
-            if row[13] in ("admin1", "admin2"):
-                for name in {row[1], row[2], *row[3].split(ALTERNATE_SEPARATOR)} - {""}:
-                    self._units[admin_key(name)].append(index)
+            elif row[13] != "populated":
+                units.append(index)
+            by_country[row[9]].append(index)
+        fill_parent_coordinates(rows, units, self._country_rows)
         self._sound_tables: dict[str, tuple[dict[str, list[int]], list[str]]] = {}  # per country, on first use
+        self._unit_index: dict[str, list[int]] | None = None  # admin_key -> admin rows, on first use
+        self._unit_keys: dict[str, dict[str, int]] = {}  # per country: admin_key -> an admin row, on first use
         self._country_names = {row[9]: row[1] for row in (rows[i] for i in self._country_rows.values())}
         self._demonyms = demonyms
-        self._fuzzy_keys = sorted(k for k in set(self._exact) | set(self._alternate) if len(k) >= _FUZZY_MIN_LENGTH)
+        self._fuzzy_index: list[str] | None = None  # every key long enough for a fuzzy search, on first use
+
+    @property
+    def _units(self) -> dict[str, list[int]]:
+        """admin_key -> admin1/admin2 rows ('North Central region' and 'Centre-Nord' agree)."""
+        if self._unit_index is None:
+            index: dict[str, list[int]] = defaultdict(list)
+            for i, row in enumerate(self._rows):
+                if row[13] in ("admin1", "admin2"):
+                    for name in {row[1], row[2], *row[3].split(ALTERNATE_SEPARATOR)} - {""}:
+                        index[admin_key(name)].append(i)
+            self._unit_index = dict(index)
+        return self._unit_index
+
+    @property
+    def _fuzzy_keys(self) -> list[str]:
+        if self._fuzzy_index is None:
+            self._fuzzy_index = sorted(k for k in set(self._exact) | set(self._alternate) if len(k) >= _FUZZY_MIN_LENGTH)
+        return self._fuzzy_index
 
     @classmethod
     def load(cls, user_dir: Path | None = None) -> "Gazetteer":
@@ -189,12 +186,12 @@ class Gazetteer:
         if not packaged.is_file():
             raise MissingResourceError(f"{PACKAGED_FILE} is missing; run scripts/build_gazetteer.py or reinstall sitreps")
         with packaged.open("rb") as raw:
-            rows = _read_rows(raw)
+            rows = read_rows(raw)
         if user_dir is not None and Path(user_dir).is_dir():
             by_id = {row[0]: i for i, row in enumerate(rows)}
             for path in sorted(Path(user_dir).glob("*.tsv.gz")):
                 with open(path, "rb") as raw:
-                    for row in _read_rows(raw):
+                    for row in read_rows(raw):
                         if row[0] in by_id:  # user dumps are newer: they replace packaged rows
                             rows[by_id[row[0]]] = row
                         else:
@@ -232,11 +229,24 @@ class Gazetteer:
         scored: dict[int, tuple[float, str]] = {}
         if not key:
             return scored
+        # 'North', 'Eastern', 'Nord-Ouest' alone name a unit of the Sahel or of the given country
+        # only: a dozen countries have a unit so called, and news uses the words as directions.
+        compass = is_compass_name(key)
         for base, hits in ((_EXACT, self._exact.get(key, ())), (_ALTERNATE, self._alternate.get(key, ()))):
             for index in hits:
+                if compass and self._rows[index][13] in ("admin1", "admin2") and self._rows[index][9] not in (*FOCUS_COUNTRIES, country_iso3):
+                    continue
                 score = base * self._weight(index, country_iso3)
                 if score > scored.get(index, (0.0, ""))[0]:
                     scored[index] = (score, name)
+        bare = bare_unit_name(name)
+        if bare:  # 'Borno State', 'province du Nord-Kivu': the unit of that name, not a village
+            bare_key = normalize_name(bare)
+            for base, hits in ((_EXACT, self._exact.get(bare_key, ())), (_ALTERNATE, self._alternate.get(bare_key, ()))):
+                for index in hits:
+                    score = base * self._weight(index, country_iso3)
+                    if self._rows[index][13] in ("admin1", "admin2") and score > scored.get(index, (0.0, ""))[0]:
+                        scored[index] = (score, name)
         in_country = country_iso3 is None or any(self._rows[i][9] == country_iso3 for i in scored)
         if fuzzy and country_iso3 in self._by_country and not in_country:
             for index, similarity in self._spellings(name, country_iso3, cutoff):
@@ -251,12 +261,81 @@ class Gazetteer:
                     score = _FUZZY * similarity / 100 * self._weight(index, country_iso3)
                     if score > scored.get(index, (0.0, ""))[0]:
                         scored[index] = (score, self._display_match(index, match))
-        # A bare 'Tombouctou' or 'Mopti' means the town more often than the region it heads.
+        # A bare 'Tombouctou' or 'Mopti' means the town more often than the region it heads, and a
+        # city of the name ('Kirkuk', 'Portland') more often than a unit so called outside the Sahel.
         seat_countries = {self._rows[i][9] for i in scored if self._rows[i][7] in _SEAT_CODES}
+        city = any(self._rows[i][13] == "populated" and int(self._rows[i][12] or 0) >= _CITY_POPULATION
+                   for i in self._exact.get(key, ()) if i in scored)
         for index, (score, matched) in list(scored.items()):
-            if self._rows[index][13] in ("admin1", "admin2") and self._rows[index][9] in seat_countries:
+            row = self._rows[index]
+            if row[13] in ("admin1", "admin2") and (row[9] in seat_countries or (city and row[9] not in FOCUS_COUNTRIES)):
                 scored[index] = (score * _ADMIN_BEHIND_SEAT, matched)
+        # 'North Kivu' is the province, not an old district of that name inside it.
+        parents = {(self._rows[i][9], admin_key(self._rows[i][1])) for i in scored if self._rows[i][13] == "admin1"}
+        for index, (score, matched) in list(scored.items()) if parents else ():
+            row = self._rows[index]
+            if row[13] == "admin2" and (row[9], admin_key(row[10])) in parents and admin_key(row[1]) == admin_key(row[10]):
+                scored[index] = (score * _BEHIND_PARENT, matched)
         return scored
+
+    def _fits_level(self, index: int, hint: str) -> bool:
+        """Whether a row is of the level a description's word names ('Soum province' an admin2);
+        outside the Sahel 'province', 'region' or 'district' only say "an admin unit"."""
+        row = self._rows[index]
+        return row[13] == hint or (row[13] in ("admin1", "admin2") and hint in ("admin1", "admin2") and row[9] not in FOCUS_COUNTRIES)
+
+    def _sahel_place_first(self, key: str, units: list[int]) -> bool:
+        """A district abroad named like a Sahel village or town ('Solhan', 'Kaya'): the Sahel place."""
+        return all(self._rows[i][13] == "admin2" and self._rows[i][9] not in FOCUS_COUNTRIES for i in units) and any(
+            self._rows[i][13] == "populated" and self._rows[i][9] in FOCUS_COUNTRIES for i in self._exact.get(key, ()))
+
+    def _is_name(self, text: str) -> bool:
+        key = normalize_name(text)
+        return key in self._exact or key in self._alternate
+
+    def units_in(self, text: str, country_iso3: str | None = None) -> list[UnitMention]:
+        """Admin units (admin1, admin2) named in ``text``, in text order: exact names only
+        (GeoNames, OCHA and generated English/French forms), longest first, each span once.
+
+        A name starts with a capital letter; a unit word after it ('Borno State') joins the span.
+        A name that is also a country's ('Niger') or only compass words ('North', 'Nord-Ouest')
+        counts only with a unit word after or before it ('Niger State', 'la région du Nord').
+        Candidates are ranked as ``lookup`` ranks exact names, ``country_iso3`` first. Costs a
+        regular-expression pass and a few dictionary lookups per capitalised word: cheap enough
+        for every sentence.
+        """
+        found: list[UnitMention] = []
+        taken = 0
+        for before, run in name_spans(text):
+            if run[0][0] < taken:
+                continue
+            for size in range(len(run), 0, -1):
+                start, end = run[0][0], run[size - 1][1]
+                key = normalize_name(text[start:end])
+                hits = [(base, index) for base, table in ((_EXACT, self._exact), (_ALTERNATE, self._alternate))
+                        for index in table.get(key, ()) if self._rows[index][13] in ("admin1", "admin2")]
+                if hits and len(key) >= 3:
+                    break
+            else:
+                continue
+            if key in NOT_UNIT_NAMES or (text[start:end].isupper() and len(key) <= 4):  # 'May', 'NGO'
+                continue
+            if in_longer_name(text, before, run[size] if size < len(run) else None):  # 'Boko Haram'
+                continue
+            if self._sahel_place_first(key, [i for _, i in hits]):  # 'Solhan' is the village in Burkina Faso
+                continue
+            after = unit_word_after(text, end)
+            marked = after is not None or unit_word_before(text, start)
+            if not marked and (key in _NOT_NAMES or is_compass_name(key) or self.country_of(key)):
+                continue
+            scored: dict[int, float] = {}
+            for base, index in hits:
+                scored[index] = max(scored.get(index, 0.0), base * self._weight(index, country_iso3))
+            ranked = sorted(scored.items(), key=lambda item: (-item[1], int(self._rows[item[0]][0])))
+            end = after or end
+            found.append(UnitMention(start, end, text[start:end], tuple(self._candidate(k, v, text[start:end]) for k, v in ranked)))
+            taken = end
+        return found
 
     def geocode(self, name: str, country_iso3: str | None = None) -> Geocoded:
         """The best place for a description such as 'Djibo, Soum province' or 'near Mopti'.
@@ -266,6 +345,9 @@ class Gazetteer:
         named town stands in for it, then the named unit.
         """
         core, context, hint, spellings = parse_parts(name)
+        named = _DIRECTION_BEFORE.search(name, 0, name.find(core) + len(core)) if core and core in name else None
+        if named and named.group(0).endswith(core) and self._is_name(named.group(0)):
+            core = named.group(0)  # 'Western Visayas' and 'Northern Mindanao' are names; 'western Mali' is not
         wider = []
         for part in context:
             iso3 = self.country_of(part)
@@ -289,6 +371,7 @@ class Gazetteer:
             if at_home(scored):
                 break
         if not at_home(scored):  # 'Gorom Gorom aerodrome', 'Zoaga Centre Est', 'Bondokuy Mouhoun', 'Dofinega'
+            whole = scored
             inner = self._scan(core, country)
             chosen = None
             ordered = [hit for hit in inner if hit[0] != "unit"] + [hit for hit in inner if hit[0] == "unit"]
@@ -299,6 +382,9 @@ class Gazetteer:
                     chosen = hit
                     break
             scored = scored if chosen or inner else self._scored(core, country, fuzzy=True)
+            if not chosen:  # the whole name abroad ('West Bank' with Israel as the country) over a piece of it
+                for index, value in whole.items():
+                    scored[index] = max(scored.get(index, (0.0, "")), value)
             found = [("close" if hit[0] == "place" else hit[0], *hit[1:]) for hit in inner if hit is not chosen] + found
         context = _Context.of(found, self)
         fits = {i: self._fit(i, context) for i in scored}
@@ -314,7 +400,7 @@ class Gazetteer:
                 break
         for index, (score, matched) in list(scored.items()):
             level = self._rows[index][13]
-            score *= fits[index] * ((1.1 if level == hint else 0.8) if hint else 1.0)
+            score *= fits[index] * ((1.1 if self._fits_level(index, hint) else 0.8) if hint else 1.0)
             scored[index] = (score * (_UNIT_OVER_TOWN if context.anchors and level in ("admin1", "admin2") else 1.0), matched)
         fallbacks = [(i, _ANCHOR_FALLBACK * self._fit(i, context.without(i, self._rows)) * (1 - 0.01 * min(n, 9)))
                      for n, i in enumerate(context.anchors)]
@@ -445,11 +531,17 @@ class Gazetteer:
             if places:
                 return "place", places, phrase
         if len(key) >= 5 and not compass and iso3:  # 'Nametenga', 'Bolucle du Mouhoun'
-            keys = {k: i for k, rows in self._units.items() for i in rows if self._rows[i][9] == iso3}
+            keys = self._country_unit_keys(iso3)
             match = process.extractOne(key, list(keys), scorer=fuzz.ratio, score_cutoff=80 if len(key) < 8 else 85)
             if match:
                 return "unit", [keys[match[0]]], phrase
         return None
+
+    def _country_unit_keys(self, iso3: str) -> dict[str, int]:
+        """admin_key -> an admin row of the country (the last of that key), for near spellings."""
+        if iso3 not in self._unit_keys:
+            self._unit_keys[iso3] = {k: i for k, rows in self._units.items() for i in rows if self._rows[i][9] == iso3}
+        return self._unit_keys[iso3]
 
     def _fit(self, index: int, context: _Context) -> float:
         """How well a row agrees with the units and towns a description names: 1 near the named
@@ -474,6 +566,8 @@ class Gazetteer:
         row = self._rows[index]
         if row[13] == "country":
             rank = 1.0
+        elif row[13] == "admin2" and row[9] not in FOCUS_COUNTRIES:
+            rank = _WORLD_ADMIN2_RANK
         elif row[6] in ("P", "A"):
             rank = _FEATURE_RANK.get(row[7], _OTHER_POPULATED_RANK)
         else:
@@ -513,60 +607,3 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
-def _read_rows(raw) -> list[list[str]]:
-    with gzip.open(raw, "rt", encoding="utf-8") as text:
-        header = text.readline().rstrip("\n").split("\t")
-        if tuple(header) != COLUMNS:
-            raise MissingResourceError("gazetteer file has unexpected columns; rebuild it with scripts/build_gazetteer.py")
-        return [line.rstrip("\n").split("\t") for line in text]
-
-
-# ---- user additions ----------------------------------------------------------------------
-
-
-def add_dump(path: Path, user_dir: Path) -> int:
-    """Validate a GeoNames country dump and save its populated places and admin units in ``user_dir``."""
-    path, user_dir = Path(path), Path(user_dir)
-    if not path.is_file():
-        raise InputError(str(path), "not_found")
-    iso3_of = _packaged_iso3()
-    records: list[list[str]] = []
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for line_no, line in enumerate(handle, start=1):
-                if line.strip() and not line.startswith("#"):
-                    records.append(parse_dump_line(line, path, line_no))
-    except UnicodeDecodeError:
-        raise InputError(str(path), "bad_encoding", "GeoNames dumps are UTF-8") from None
-    if not records:
-        raise InputError(str(path), "empty")
-    # A country dump carries its own ADM1/ADM2 features: their codes name the admin units.
-    admin1 = {(r[8], r[10]): clean_admin_name(r[1]) for r in records if r[7] == "ADM1"}
-    admin2 = {(r[8], r[10], r[11]): clean_admin_name(r[1]) for r in records if r[7] == "ADM2"}
-    lines = []
-    for r in records:
-        level = {"ADM1": "admin1", "ADM2": "admin2"}.get(r[7], "populated" if r[6] == "P" else "")
-        if not level:
-            continue
-        name = clean_admin_name(r[1]) if level != "populated" else r[1]
-        alternates = {a for a in r[3].split(",") if is_useful_alternate(a)} | ({r[1]} if name != r[1] else set())
-        alternates = sorted(a for a in alternates if normalize_name(a) not in (normalize_name(name), normalize_name(r[2])))
-        lines.append(format_row({
-            "geonameid": r[0], "name": name, "asciiname": r[2], "alternatenames": ALTERNATE_SEPARATOR.join(alternates),
-            "latitude": r[4], "longitude": r[5], "feature_class": r[6], "feature_code": r[7], "country_iso2": r[8],
-            "country_iso3": iso3_of.get(r[8], r[8]), "admin1": admin1.get((r[8], r[10]), ""),
-            "admin2": admin2.get((r[8], r[10], r[11]), ""), "population": int(r[14] or 0), "level": level,
-        }))
-    write_rows(lines, user_dir / (path.name.rsplit(".", 1)[0] + ".tsv.gz"))
-    return sum(1 for r in records if r[6] == "P")
-
-
-def _packaged_iso3() -> dict[str, str]:
-    """ISO2 -> ISO3 from the packaged country rows."""
-    packaged = importlib_resources.files("sitreps").joinpath("data", PACKAGED_FILE)
-    if not packaged.is_file():
-        return {}
-    with packaged.open("rb") as raw:
-        return {row[8]: row[9] for row in _read_rows(raw) if row[13] == "country"}

@@ -14,13 +14,28 @@ import unicodedata
 _FOLDED = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 _APOSTROPHES = re.compile(r"[’'`´ʼʻ‘]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,]+")
+_PLAIN = re.compile(r"[a-z]+(?: [a-z]+)*")  # already a key: most names, so they skip the work below
+
+
+def _strip_marks(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+# Accented Latin letters (Latin-1 to Latin Extended-B, Latin Extended Additional) to what
+# ``_strip_marks`` makes of them, one table lookup each: the same result, a good deal faster.
+_LATIN_MARKS = {code: _strip_marks(chr(code)) for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+                if _strip_marks(chr(code)) != chr(code)}
 
 
 def normalize_name(text: str) -> str:
     """Index key: lowercase, accents stripped, apostrophes dropped, hyphens as spaces."""
-    text = text.lower().translate(_FOLDED)
+    text = text.lower()
+    if _PLAIN.fullmatch(text):
+        return text
+    text = text.translate(_FOLDED)
     if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        folded = text.translate(_LATIN_MARKS)
+        text = folded if folded.isascii() else _strip_marks(text)
     text = _APOSTROPHES.sub("", text)
     return _SEPARATORS.sub(" ", text).strip()
 
@@ -29,6 +44,16 @@ _COMPASS = {
     "north": "nord", "northern": "nord", "south": "sud", "southern": "sud", "east": "est", "eastern": "est",
     "west": "ouest", "western": "ouest", "center": "centre", "central": "centre", "centre": "centre",
 }
+
+
+_COMPASS_WORDS = frozenset({*_COMPASS, *_COMPASS.values(), "northeast", "northwest", "southeast", "southwest",
+                            "northeastern", "northwestern", "southeastern", "southwestern"})
+
+
+def is_compass_name(name: str) -> bool:
+    """Whether a name is only compass words ('North', 'Nord-Ouest', 'Northeastern', 'Centre-Est')."""
+    words = normalize_name(name).split()
+    return bool(words) and all(w in _COMPASS_WORDS for w in words)
 
 
 def admin_key(name: str) -> str:
