@@ -26,7 +26,7 @@ from .classifier import Trigger, classify
 from .dates import find_dates
 from .dating import Anchor, adjust_to_anchor, article_anchor, story_years, undated_default
 from .earlier import link_earlier, split_earlier_event
-from .frames import CLAIM, PROTEST_SEVERITY, Draft, FrameContext, absorb, credit_claim, find_frame, unidentified
+from .frames import CLAIM, PROTEST_SEVERITY, REVISED_TOLL, Draft, FrameContext, absorb, credit_claim, find_frame, unidentified
 from .fatalities import count_fatalities
 from .filters import is_generic, is_not_event, off_topic_cues
 from .places import PlacePhrase, dateline_end, find_places
@@ -266,6 +266,7 @@ def _draft(sentence, triggers, ner_spans, article, anchor, country, named_countr
     phrases = find_actor_phrases(text, resources.actors, country)
     roles = _named_back(assign_roles(text, phrases, trigger.start), text, drafts)
     roles = _own_operation(roles, text, trigger.sub_event_type, language)
+    roles = _named_affiliate(roles, resources.actors, country)
     sub_event_type = _retype(trigger.sub_event_type, roles)
     ner_places = [(s, e) for s, e, label in ner_spans if label in ("GPE", "LOC", "FAC")]
     # Every actor name is no place, also one set aside as a speaker ("Boko Haram", not Boko).
@@ -336,7 +337,7 @@ def _date(draft: Draft, text: str, article: Article, anchor: Anchor, resources, 
         and not _DATELINE.match(text[: m.start])
         and not (m.start < _DATELINE_MAX_START and _DATELINE_DATE_AFTER.match(text[m.end :]))
     ]
-    if matches:
+    if matches and not REVISED_TOLL.search(text):
         match = matches[0]
         draft.event_date, draft.time_precision, draft.date_text = match.value, match.precision, match.text
         draft.date_spill = match.spill
@@ -422,6 +423,19 @@ def _own_operation(roles, text: str, sub_event_type: str, language: str):
     enemy, kind = (roles.actor1, roles.actor1_type) if roles.actor1 else (roles.actor2, roles.actor2_type)
     army = "armée" if language == "fr" else "army"
     return dataclasses.replace(roles, actor1=army, actor1_type="State forces", actor2=enemy, actor2_type=kind)
+
+
+def _named_affiliate(roles, registry, country):
+    """"Terrorists affiliated to Daesh", "gunmen linked to al-Qaeda": unnamed attackers tied to a
+    named group are that group's (the group is the perpetrator, as a claim would make it)."""
+    if not roles.actor1 or not unidentified(roles.actor1):
+        return roles
+    for text in roles.assoc1:
+        actor = registry.resolve(text, country, None)
+        if actor is not None and actor.actor_type in NON_STATE_ARMED_TYPES:
+            rest = tuple(t for t in roles.assoc1 if t != text)
+            return dataclasses.replace(roles, actor1=text, actor1_type=actor.actor_type, assoc1=rest)
+    return roles
 
 
 def _retype(sub_event_type: str, roles) -> str:

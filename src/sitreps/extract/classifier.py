@@ -54,7 +54,7 @@ def _accent_optional(pattern: str) -> str:
     "attaquee"), inside character classes too; the text itself is left as written, so "marché"
     (a market) never reads as "marche" (a march)."""
     out, in_class, escaped = [], False, False
-    for char in pattern:
+    for index, char in enumerate(pattern):
         if escaped:
             out.append(char)
             escaped = False
@@ -66,8 +66,9 @@ def _accent_optional(pattern: str) -> str:
         elif char == "]" and in_class:
             in_class = False
         base = _FOLDS.get(char)
-        if base is None:
-            out.append(char)
+        in_range = in_class and ("-" in (pattern[index - 1 : index], pattern[index + 1 : index + 2]))
+        if base is None or in_range:
+            out.append(char)  # an end of a range ("À-Ý") stays as written
         elif in_class:
             out.append(char + base)
         else:

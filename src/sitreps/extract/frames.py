@@ -312,8 +312,9 @@ def absorb(target: Draft, extra: Draft) -> None:
         target.roles = dataclasses.replace(target.roles, actor2=extra.roles.actor2, actor2_type=extra.roles.actor2_type)
 
 
-# "The death toll rose to 30", "le bilan s'est alourdi à 12": a later figure replaces the first.
-_REVISED_TOLL = re.compile(
+# "The death toll rose to 30", "le bilan s'est alourdi à 12": a later figure replaces the first,
+# and the day it gives is when the toll was told, not another event.
+REVISED_TOLL = re.compile(
     r"\b(?:toll|bilan|number of (?:dead|deaths|people killed|victims))\b[^.;]{0,40}?\b(?:rose|risen|climbed|increased|jumped|grew|"
     r"reached|stands?|stood|now|revised|passé|passe|grimpé|s'élève|s’élève|alourdi|atteint|monté|porté|revu)\b|\brevis(?:ed|ing) (?:the )?(?:death )?toll",
     re.IGNORECASE,
@@ -331,7 +332,7 @@ def _revises_toll(target: Draft, extra: Draft, joined: str) -> bool:
         return False
     if not target.fatalities:
         return True
-    if _REVISED_TOLL.search(joined):
+    if REVISED_TOLL.search(joined):
         return extra.fatalities > target.fatalities
     return bool(_VAGUE_TOLL.search(target.fatalities_text)) and not _VAGUE_TOLL.search(extra.fatalities_text)
 

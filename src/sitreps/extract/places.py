@@ -185,7 +185,7 @@ def _unlisted_place(sentence: str, start: int, end: int, from_ner: bool, exclude
     if sentence[start:end].lower().startswith(("the ", "la ", "le ", "les ")):
         start += sentence[start:end].index(" ") + 1
     text = sentence[start:end]
-    if len(text) < 3 or not text[0].isupper() or text.lower() in NOT_PLACES or any(s <= start and end <= e for s, e in excluded):
+    if len(text) < 3 or not text[0].isupper() or any(w.lower() in NOT_PLACES for w in text.split()) or any(s <= start and end <= e for s, e in excluded):
         return None
     before, after = sentence[max(0, start - 60) : start], sentence[end : end + 25]
     if _DESTINATION.search(before) or _BESIDE.search(before):

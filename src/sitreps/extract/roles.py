@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 
 _AGENT_BEFORE = re.compile(r"(?<!backed )(?<!supported )(?<!assisted )(?<!appuyés )(?<!appuyé )(?<!soutenus )(?<!soutenu )(?<!accompanied )\b(?:by|par|from|de la part)\s+(?:the\s+|suspected\s+|presumed\s+|des\s+|les\s+|la\s+|le\s+|l'|d'|de\s+)?$", re.I)
 _SAME_SIDE_GAP = re.compile(
-    r"^\s*(?:,|and|et|with|alongside|backed by|supported by|assisted by|along with|together with|aux côtés des?|appuyés? par|soutenus? par|avec)\s*(?:the\s+|les\s+|des\s+|la\s+|le\s+|l')?$",
+    r"^\s*(?:,|and|et|with|alongside|backed by|supported by|assisted by|along with|together with|aux côtés des?|appuyés? par|soutenus? par|avec|"
+    r"(?:\w+\s+)?(?:affiliated (?:to|with)|linked to|loyal to|allied (?:to|with)|affiliés? (?:à|au|aux)|liés? (?:à|au|aux)|proches? (?:de|du|des)))\s*(?:the\s+|les\s+|des\s+|la\s+|le\s+|l')?$",
     re.I,
 )
 # An actor the sentence shows being harmed is the target, wherever it stands in the sentence:
 # "nine soldiers were killed", "a military vehicle struck a landmine", "an attack on the army".
 _VICTIM_AFTER = re.compile(
-    r"^\s*(?:[\w'’-]+\s+){0,4}?(?:were|was|have been|had been|got|ont été|a été|avaient été|sont)\s+(?:\w+\s+)?"
+    r"^\s*(?:[\w'’-]+\s+){0,4}?(?:died|perished|lost their lives|were among the dead|sont morts|ont péri|ont perdu la vie)\b"
+    r"|^\s*(?:[\w'’-]+\s+){0,4}?(?:were|was|have been|had been|got|ont été|a été|avaient été|sont)\s+(?:\w+\s+)?"
     r"(?:killed|attacked|ambushed|targeted|hit|wounded|injured|abducted|kidnapped|executed|massacred|shot|"
     r"tués?|tuées|attaqués?|visés?|pris pour cible|enlevés?|blessés?|exécutés?|massacrés?)\b"
     r"|^\s*(?:[\w'’-]+\s+){0,6}?(?:struck|hit|ran over|drove over|came under|a sauté sur|ont sauté sur|a heurté|ont été pris)\b",

@@ -23,6 +23,11 @@ _LIST_GAP = re.compile(
 _NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?")
 # A route names two ends of one place, not two events: "between A and B", "the Kaya-Dori road".
 _ROUTE_BEFORE = re.compile(r"\b(?:between|entre|road|route|axis|axe|track|piste)\s+(?:the\s+|la\s+|le\s+|l')?$", re.IGNORECASE)
+_PLURAL_PLACES_BEFORE = re.compile(
+    r"\b(?:villages|towns|hamlets|localities|communities|settlements|posts|bases|camps|positions|checkpoints|cities|sites|areas|"
+    r"villages|localités|communes|hameaux|postes|bases|camps|positions|villes|sites|quartiers)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
 _UNITS_AFTER = re.compile(
     r"^\s*(?:counties|provinces|regions|districts|states|departments|governorates|prefectures|communes|"
     r"régions|départements|préfectures|cercles|localités)\b", re.IGNORECASE
@@ -55,6 +60,12 @@ def place_list(text: str, places: list[PlacePhrase], chosen: PlacePhrase | None,
         return []
     if _UNITS_AFTER.match(text[group[-1].end :]):
         return []  # "in Garissa, Wajir and Mandera counties": an area, not one event per town
+    # Several events only where the text says several places were hit ("the villages of A, B and
+    # C", "trois localités : A, B et C") or gives each its toll; "in Pahalgam, Jammu and Kashmir"
+    # names one place and where it lies.
+    tolls = sum(count_before(text, town, {}) is not None or bool(_COUNT_BEFORE.search(text[max(0, town.start - 40) : town.start])) for town in group)
+    if not _PLURAL_PLACES_BEFORE.search(text[max(0, group[0].start - 80) : group[0].start]) and tolls < 2:
+        return []
     return group
 
 
