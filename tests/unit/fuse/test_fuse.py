@@ -332,3 +332,39 @@ def test_fuse_an_undated_report_of_another_document_stays_apart(settings):
     dated = _mention("a")
     undated = dataclasses.replace(_mention("b"), event_date=None, time_precision=None)
     assert len(fuse.run([dated, undated], settings)) == 2
+
+
+def test_fuse_the_type_most_reports_give_wins_over_a_higher_one(settings):
+    # Two outlets tell a massacre; a third calls it a clash: the event is what most of them say.
+    reports = [
+        _mention("a", sub_event_type="Attack", actor2=None),
+        _mention("b", sub_event_type="Attack", actor2=None),
+        _mention("c", sub_event_type="Armed clash", actor2=None),
+    ]
+    (event,) = fuse.run(reports, settings)
+    assert event.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("place, precision", [(None, None), (Place("Burkina Faso", "BFA", "Burkina Faso"), 3)])
+def test_fuse_other_documents_need_a_place_below_the_country(settings, place, precision):
+    vague = _mention("b", place=place, geo_precision=precision)
+    assert len(fuse.run([_mention("a"), vague], settings)) == 2
+
+
+def test_fuse_reports_that_disagree_on_the_perpetrator_still_fuse(settings):
+    militia = Actor("Dogon Ethnic Militia (Mali)", "Identity militia", "MLI")
+    hunters = Actor("Dozo Communal Militia (Mali)", "Identity militia", "MLI")
+    civilians = Actor("Civilians (Burkina Faso)", "Civilians", "BFA")
+    a = _mention("a", sub_event_type="Attack", actor1=militia, actor2=civilians)
+    b = _mention("b", sub_event_type="Attack", actor1=hunters, actor2=civilians)
+    assert len(fuse.run([a, b], settings)) == 1
+
+
+def test_fuse_two_complete_actor_pairs_of_different_kinds_stay_apart(settings):
+    # Same place and day: attackers killing students, and police killing the attackers.
+    police = Actor("Police Forces of Burkina Faso", "State forces", "BFA")
+    gunmen = Actor("Unidentified Armed Group (Burkina Faso)", "Rebel group", "BFA")
+    civilians = Actor("Civilians (Burkina Faso)", "Civilians", "BFA")
+    massacre = _mention("a", sub_event_type="Attack", actor1=gunmen, actor2=civilians)
+    assault = _mention("b", sub_event_type="Armed clash", actor1=police, actor2=gunmen)
+    assert len(fuse.run([massacre, assault], settings)) == 2

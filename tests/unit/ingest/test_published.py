@@ -148,3 +148,27 @@ def test_build_articles_html_metadata_beats_url(resources):
 def test_build_articles_dateline_agency_is_publisher(resources):
     article = _article(resources, content="MOPTI, Aug 9 (Reuters) - " + BODY)
     assert article.publisher == "Reuters"
+
+
+# ---- a date the page opens with, and pages that give only their month (issue 11) -------------
+
+
+@pytest.mark.parametrize(
+    "content, url, published, month",
+    [
+        # a leading date line with the headline after it: the page's day, taken off the text
+        (" date 2024-03-29 Gunmen kill four in Mopti\n" + BODY, None, date(2024, 3, 29), None),
+        # the same day written out again after it
+        (" date 2024-03-29 Friday, 29 March 2024 Gunmen kill four in Mopti\n" + BODY, None, date(2024, 3, 29), None),
+        # only the month: no day, the month kept for relative dates
+        (" date 2023-02 " + BODY, None, None, date(2023, 2, 1)),
+        # a /2020/11/ URL path with no day
+        (BODY, "https://example.org/2020/11/gunmen-kill-four", None, date(2020, 11, 1)),
+    ],
+)
+def test_build_articles_reads_a_leading_date_or_a_month(resources, content, url, published, month):
+    [article] = build_articles(Document("d", "d.txt", "text", content, url=url), resources)
+    assert (article.published, article.published_month) == (published, month)
+    # The date is the page's, taken off the text: extraction never reads it as an event's.
+    assert not any(x in article.text for x in ("2024-03-29", "29 March 2024", "2023-02"))
+    assert article.text.startswith(("Gunmen kill four", "Gunmen killed four"))
