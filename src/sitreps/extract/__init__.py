@@ -24,7 +24,7 @@ from .claimant import find_claimant
 from .claims import read_claim
 from .classifier import Trigger, classify
 from .dates import find_dates
-from .dating import Anchor, adjust_to_anchor, article_anchor, story_years, undated_default
+from .dating import Anchor, adjust_to_anchor, article_anchor, undated_default
 from .earlier import link_earlier, split_earlier_event
 from .frames import CLAIM, PROTEST_SEVERITY, REVISED_TOLL, Draft, FrameContext, absorb, credit_claim, find_frame, unidentified
 from .fatalities import count_fatalities
@@ -279,7 +279,7 @@ def _draft(sentence, triggers, ner_spans, article, anchor, country, named_countr
         if label in ("PERSON", "PER") and not _IN_PLACE.search(text[max(0, s - 25) : s]) and _reads_as_person(text, s, e)
     ]
     places = find_places(text, resources.gazetteer, list(roles.spans) + actor_spans + dateline + people, ner_places, country, named_countries)
-    located = [p for p in places if p.level not in ("country", "country-named")]
+    located = [p for p in places if p.level not in ("country", "country-named", "country-people")]
     countries_where = [p for p in places if p.level == "country"]
     place = located[0] if located else (countries_where[0] if countries_where else None)
     if not located and _SAME_PLACE.search(text):
@@ -330,7 +330,7 @@ def _date(draft: Draft, text: str, article: Article, anchor: Anchor, resources, 
     words = resources.date_rules.for_language(article.language)
     matches = [
         adjust_to_anchor(m, anchor, words)
-        for m in find_dates(text, anchor.value, article.language, resources.date_rules, reference=reference, years=story_years(article.text))
+        for m in find_dates(text, anchor.value, article.language, resources.date_rules, reference=reference)
         if not _REPORTING_BEFORE.search(text[max(0, m.start - 60) : m.start])
         and not _NAMED_AFTER_DATE.search(text[max(0, m.start - 40) : m.start])
         and not _NAME_AFTER_DATE.match(text[m.end :])
@@ -493,13 +493,17 @@ def _countries_named(article: Article, sentences: list[Sentence], gazetteer) -> 
     for start, text in texts:
         named = found.setdefault(start, [])
         for phrase in find_places(text, gazetteer, []):
-            if phrase.level in ("country", "country-named"):
-                # The sentence's own country only where it says the event was ("in Mali").
-                named.append((gazetteer.country_of(phrase.text), "where" if phrase.level == "country" else "name"))
+            if phrase.level in ("country", "country-named", "country-people"):
+                # The sentence's own country only where it says the event was ("in Mali"); "U.S.
+                # troops" names a people, like a demonym.
+                how = {"country": "where", "country-named": "name", "country-people": "people"}[phrase.level]
+                named.append((gazetteer.country_of(phrase.text), how))
                 continue
-            homes = {c.place.country_iso3 for c in gazetteer.lookup(phrase.text, None, limit=5, fuzzy=False)}
-            if len(homes) == 1:
-                named.append((homes.pop(), "place"))
+            candidates = gazetteer.lookup(phrase.text, None, limit=5, fuzzy=False)
+            homes = {c.place.country_iso3 for c in candidates}
+            cities = {c.place.country_iso3 for c in candidates if c.place.population >= _KNOWN_CITY}
+            if len(homes) == 1 or len(cities) == 1:
+                named.append(((homes if len(homes) == 1 else cities).pop(), "place"))
         for word in _CAPITALISED_WORD.findall(text):
             if gazetteer.is_demonym(word):
                 named.append((gazetteer.country_of(word), "people"))
@@ -508,7 +512,10 @@ def _countries_named(article: Article, sentences: list[Sentence], gazetteer) -> 
 
 _CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+\b")
 # How much each way of naming a country counts when the story's country is voted.
-_VOTE = {"where": 1.0, "name": 1.0, "place": 1.0, "people": 0.5}
+# A country named as an actor ("the US retaliated", "U.S. troops") says less about where the
+# story is than a place in it or "in Afghanistan".
+_VOTE = {"where": 1.0, "place": 1.0, "name": 0.5, "people": 0.3}
+_KNOWN_CITY = 100_000
 _CLEAR_VOTES = 2.0
 
 

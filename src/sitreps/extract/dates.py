@@ -125,19 +125,15 @@ def find_dates(
     language: str,
     rules: DateRules | None = None,
     reference: date | None = None,
-    years: tuple[int, ...] = (),
 ) -> list[DateMatch]:
-    """Date phrases of the sentence, resolved, in order of position (overlaps: longest wins).
-
-    ``years`` are the years the story names elsewhere: with no anchor, "samedi 17 janvier" is
-    dated when exactly one of them (or a year either side) has 17 January on a Saturday."""
+    """Date phrases of the sentence, resolved, in order of position (overlaps: longest wins)."""
     rules = rules or load_date_rules()
     candidates: list[DateMatch] = []
     for words in rules.for_language(language):
         for name, pattern in words.patterns:
             resolve = _RESOLVERS[name]
             for match in pattern.finditer(sentence):
-                found = resolve(match, _Context(sentence, anchor, reference, words, language, years))
+                found = resolve(match, _Context(sentence, anchor, reference, words, language))
                 if found is not None:
                     candidates.append(dataclasses.replace(found, spill=_spill(found, sentence, words)))
     return _without_overlaps(candidates)
@@ -220,7 +216,6 @@ class _Context:
     reference: date | None
     words: LanguageDates
     language: str
-    years: tuple[int, ...] = ()
 
 
 def _make(match: re.Match[str], value: date, precision: int, kind: DateKind) -> DateMatch:
@@ -267,25 +262,13 @@ def _day_precise(match: re.Match[str], context: _Context) -> DateMatch | None:
         value = _safe_date(int(match.group("year")), month, day)
         return _make(match, value, 1, "absolute") if value else None
     if context.anchor is None:
-        return _by_weekday(match, context, month, day)
+        return None
     # "in March 12 people died": a month and then a count, not a day.
     month_first = match.start("month") < match.start("day")
     if month_first and re.search(r"\b(?:in|during)\s+$", context.sentence[: match.start()], re.IGNORECASE):
         return None
     value = _yearless(context.anchor, month, day)
     return _make(match, value, 1, "anchor_relative") if value else None
-
-
-def _by_weekday(match: re.Match[str], context: _Context, month: int, day: int) -> DateMatch | None:
-    """A yearless day with its weekday and no anchor: the one year near those the story names
-    on which that day is that weekday."""
-    weekday = match.groupdict().get("weekday")
-    if not weekday or not context.years:
-        return None
-    wanted = context.words.weekdays[weekday.lower()]
-    near = {y + shift for y in context.years for shift in (-1, 0, 1)}
-    found = {value for value in (_safe_date(y, month, day) for y in near) if value is not None and value.weekday() == wanted}
-    return _make(match, found.pop(), 1, "absolute") if len(found) == 1 else None
 
 
 def _iso(match: re.Match[str], context: _Context) -> DateMatch | None:

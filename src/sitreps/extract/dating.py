@@ -49,8 +49,12 @@ def article_anchor(article: Article, rules: DateRules) -> Anchor:
         if days:
             return Anchor(max(days), 1, "text")
         return Anchor(last, 3, "published_month")
-    years = story_years(article.text)
-    stated = [m.value for m in find_dates(article.text, None, article.language, rules, years=years) if m.kind == "absolute" and m.precision == 1]
+    # Both languages' months: an English post embedded in a French page dates it too. An
+    # "Updated Jan 4, 2017" stamp says when the page last changed, not when its news happened.
+    stated = [
+        m.value for m in find_dates(article.text, None, "", rules)
+        if m.kind == "absolute" and m.precision == 1 and not _UPDATED.search(article.text[max(0, m.start - 25) : m.start])
+    ]
     if stated:
         return Anchor(max(stated), 1, "text")
     return Anchor(None, None, "none")
@@ -61,12 +65,7 @@ def _names_month(match: DateMatch, rules: DateRules, language: str) -> bool:
     return any(word in text for table in rules.for_language(language) for word in table.months) or match.kind == "absolute"
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
-
-
-def story_years(text: str) -> tuple[int, ...]:
-    """The years a story names, for dating a yearless "samedi 17 janvier" by its weekday."""
-    return tuple(sorted({int(y) for y in _YEAR.findall(text)}))
+_UPDATED = re.compile(r"(?:updated|last modified|modified|mis à jour|actualisé|modifié)(?: on| le)?\W{0,3}$", re.IGNORECASE)
 
 
 def adjust_to_anchor(match: DateMatch, anchor: Anchor, words) -> DateMatch:

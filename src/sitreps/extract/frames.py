@@ -210,7 +210,7 @@ def _places_agree(frame: Draft, draft: Draft, context: FrameContext) -> bool:
 
 
 def _placed(draft: Draft) -> bool:
-    return bool(draft.place_text) and draft.place_level not in ("country", "country-named")
+    return bool(draft.place_text) and draft.place_level not in ("country", "country-named", "country-people")
 
 
 def _regional(draft: Draft) -> bool:

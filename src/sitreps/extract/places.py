@@ -55,13 +55,21 @@ _COMPASS_BEFORE = re.compile(
     r"(?:le |du |au )?(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest)(?: du| de la| de l'| de)?)\s+$",
     re.IGNORECASE,
 )
+_ADJECTIVAL_AFTER = re.compile(
+    r"^\.?(?:-led|-backed)|^\.?\s+(?:troops|forces|soldiers|military|army|service ?members|servicemen|marines|embassy|officials?|"
+    r"government|diplomats?|citizens?|nationals?|drones?|air ?strikes?|warplanes|jets|president|secretary|administration|envoy|"
+    r"intelligence|navy|air force|special forces|personnel)\b",
+    re.IGNORECASE,
+)
 _IN_COUNTRY_BEFORE = re.compile(
     r"\b(?:across|throughout|inside|within|au|aux|en|partout au|à travers (?:le|la|l')|dans tout (?:le|la|l'))\s+(?:the\s+)?$", re.IGNORECASE
 )
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|of|from|to|around|outside|into|à|a|dans|de|d'|près de|vers|sur)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?(?:village of\s+|town of\s+|city of\s+|localité de\s+|village de\s+|ville de\s+|commune de\s+)?$"
-    # "in Mali's capital, Bamako", "dans la capitale, Niamey": the place in apposition
-    r"|\b(?:capital|capitale|city|town|ville)\s*,\s*$",
+    r"\b(?:in|at|near|of|from|to|around|outside|into|à|a|dans|de|d'|près de|vers|sur)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?"
+    r"(?:[A-ZÀ-Ý][\w-]*['’]s\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?"
+    r"(?:village of\s+|town of\s+|city of\s+|capital,?\s+|localité de\s+|village de\s+|ville de\s+|commune de\s+|capitale,?\s+)?$"
+    # "in Mali's capital, Bamako", "dans la capitale Port-au-Prince": the place in apposition
+    r"|\b(?:capital|capitale|city|town|ville)\s*,?\s*$",
     re.IGNORECASE,
 )
 
@@ -90,6 +98,9 @@ _BESIDE = re.compile(
 )
 
 _FOCUS_COUNTRIES = frozenset({"MLI", "BFA", "NER"})
+# A city this large abroad is a place wherever the story is about ("Kabul", "Lagos"); a village
+# abroad is taken only in a country the story names.
+_KNOWN_CITY = 100_000
 
 # A dateline opens a report with where it was filed, not where the event was: "BAMAKO, Mali (AP)
 # —", "New York [US], December 8 (ANI):", "Jenin, (APP - ... 21st May, 2024)".
@@ -152,6 +163,8 @@ def find_places(
                 found.setdefault((spelled.start, spelled.end), spelled)
                 continue
             unlisted = _unlisted_place(sentence, start, _trim(sentence, start, end), (start, end) in ner, excluded)
+            if unlisted is not None and gazetteer.lookup(unlisted.text, None, limit=1, fuzzy=False):
+                unlisted = None  # known elsewhere and set aside above: not a village the gazetteer lacks
             if unlisted and not any(p.start <= unlisted.start < p.end for p in found.values()):
                 found.setdefault((unlisted.start, unlisted.end), unlisted)
     return sorted(found.values(), key=lambda p: (-p.score, p.start))
@@ -232,8 +245,11 @@ def _read_place(
         # "Russian missiles", "a French air raid": a people's name says who, not where.
         if gazetteer.is_demonym(text):
             return None
-        # "in northern Mali" is where; "Austria's ministry said", "U.S.-led" only names a country.
-        where = _LOCATIVE_BEFORE.search(before) or _COMPASS_BEFORE.search(before) or _IN_COUNTRY_BEFORE.search(before)
+        # "in northern Mali" is where; "Austria's ministry said", "U.S.-led", "U.S. troops" only
+        # name a country.
+        where = (_LOCATIVE_BEFORE.search(before) or _COMPASS_BEFORE.search(before) or _IN_COUNTRY_BEFORE.search(before)) and not _ADJECTIVAL_AFTER.match(after)
+        if _ADJECTIVAL_AFTER.match(after):
+            return PlacePhrase(start, end, text, "region", "country-people", 0.2)
         return PlacePhrase(start, end, text, "region", "country" if where else "country-named", 0.2)
     candidates = gazetteer.lookup(text, None, limit=8, fuzzy=False)
     if not candidates:
@@ -244,7 +260,7 @@ def _read_place(
         (c for c in candidates if c.place.country_iso3 == country),
         next((c for c in candidates if c.place.country_iso3 in _FOCUS_COUNTRIES), candidates[0]),
     )
-    if named_countries is not None and country and best.place.country_iso3 not in named_countries | {country}:
+    if named_countries is not None and country and best.place.country_iso3 not in named_countries | {country} and best.place.population < _KNOWN_CITY:
         return None
     locative = bool(_LOCATIVE_BEFORE.search(before))
     sentence_initial = not sentence[:start].strip(" \t\"'«»“”‘’([—–-")

@@ -19,6 +19,9 @@ _DATELINE_PARAGRAPHS = 3
 _NEARBY_YEAR_CHARS = 300
 
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?!\d)")
+# "...-8-26-2021/": a day and a month before the year, read only when one of them cannot be a
+# month (26), so the order is not guessed.
+_URL_DAY_MONTH_YEAR = re.compile(r"(?<![\d])([0-3]?\d)[-_]([0-3]?\d)[-_]((?:19|20)\d\d)(?![\d])")
 # A URL path that gives only the month: /2020/11/slug.
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(?!\d)")
 # "2023-02" standing alone: the month of an ISO date whose day is not given.
@@ -159,6 +162,11 @@ def date_from_url(url: str | None) -> date | None:
             found = to_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
             if found is not None:
                 return found
+    match = _URL_DAY_MONTH_YEAR.search(url)
+    if match:
+        a, b, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if (a > 12) != (b > 12):
+            return to_date(year, b, a) if a > 12 else to_date(year, a, b)
     return None
 
 

@@ -131,9 +131,12 @@ def test_dating_a_month_only_page_fixes_weekdays_to_the_month(settings, resource
     assert [(m.event_date, m.time_precision) for m in mentions] == [(date(2023, 2, 15), 3)]
 
 
-def test_dating_a_yearless_weekday_date_takes_the_year_the_story_names(settings, resources):
-    text = "Des émeutes ont fait cinq morts samedi 17 janvier à Niamey, au lendemain de la parution du journal en 2015."
-    assert [m.event_date for m in _mentions(text, settings, resources, "fr", published=None)] == [date(2015, 1, 17)]
+def test_dating_an_embedded_post_in_english_dates_a_french_page(settings, resources):
+    text = (
+        "L'attaque du camp militaire de Djibo a fait douze morts mardi soir, selon un bilan officiel.\n\n"
+        "— Présidence (@Presidence) December 11, 2019"
+    )
+    assert [m.event_date for m in _mentions(text, settings, resources, "fr", published=None)] == [date(2019, 12, 10)]
 
 
 def test_dating_a_date_inside_a_name_is_no_date(settings, resources):

@@ -164,6 +164,8 @@ def test_build_articles_dateline_agency_is_publisher(resources):
         (" date 2023-02 " + BODY, None, None, date(2023, 2, 1)),
         # a /2020/11/ URL path with no day
         (BODY, "https://example.org/2020/11/gunmen-kill-four", None, date(2020, 11, 1)),
+        # a day and a month before the year, in the order only one reading allows
+        (BODY, "https://example.org/assessment-attack-on-the-airport-8-26-2021/", date(2021, 8, 26), None),
     ],
 )
 def test_build_articles_reads_a_leading_date_or_a_month(resources, content, url, published, month):
