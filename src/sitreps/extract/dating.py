@@ -51,9 +51,13 @@ def article_anchor(article: Article, rules: DateRules) -> Anchor:
         return Anchor(last, 3, "published_month")
     # Both languages' months: an English post embedded in a French page dates it too. An
     # "Updated Jan 4, 2017" stamp says when the page last changed, not when its news happened.
+    # Only a date that stands apart - a caption's or a post's, at the end of its line, or on a
+    # short line - dates the page; one inside a sentence ("the accords of 23 March 2009") dates an
+    # event of its own, often long before.
     stated = [
         m.value for m in find_dates(article.text, None, "", rules)
         if m.kind == "absolute" and m.precision == 1 and not _UPDATED.search(article.text[max(0, m.start - 25) : m.start])
+        and _stands_apart(article.text, m.start, m.end)
     ]
     if stated:
         return Anchor(max(stated), 1, "text")
@@ -65,6 +69,14 @@ def _names_month(match: DateMatch, rules: DateRules, language: str) -> bool:
     return any(word in text for table in rules.for_language(language) for word in table.months) or match.kind == "absolute"
 
 
+def _stands_apart(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[end:line_end].strip(" .)]»\"'") or len(text[line_start:line_end].split()) <= _SHORT_LINE_WORDS
+
+
+_SHORT_LINE_WORDS = 15
 _UPDATED = re.compile(r"(?:updated|last modified|modified|mis à jour|actualisé|modifié)(?: on| le)?\W{0,3}$", re.IGNORECASE)
 
 
@@ -90,12 +102,13 @@ def adjust_to_anchor(match: DateMatch, anchor: Anchor, words) -> DateMatch:
 
 
 def undated_default(anchor: Anchor) -> tuple[date | None, int | None]:
-    """The date of an event whose text fixes none: the week before publication (precision 2, the
-    middle of that week), the month of a month-only page, the week of a date the text gives."""
+    """The date of an event whose text fixes none: the day before publication (precision 2: within
+    about a week), the month of a month-only page, the week of a date the text gives."""
     if anchor.value is None:
         return None, None
     if anchor.source == "published":
-        return anchor.value - timedelta(days=3), 2
+        # News tells of the day or two before it appears: the day before publication, precision 2.
+        return anchor.value - timedelta(days=1), 2
     if anchor.precision == 3:
         return date(anchor.value.year, anchor.value.month, 15), 3
     return anchor.value, 2
