@@ -36,6 +36,10 @@ _GENERIC_ARMED = re.compile(
 # "JNIM claimed it had killed dozens": a party's own toll never raises one reported by others.
 _CLAIMED_TOLL = re.compile(r"\bclaim(?:ed|s|ing)\b|\bboast\w*|revendiqu\w*|affirm\w* avoir", re.I)
 
+# A battle cue this sure ("clashed", "exchange of fire") makes a remote attack a battle; a mere
+# "attack" does not.
+_SURE_BATTLE = 0.8
+
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2, "Violent demonstration": 3}
 
 # Days either side of a date of each precision within which another date of the frame may fall.
@@ -346,6 +350,8 @@ def _raises_type(target: Draft, extra: Draft) -> bool:
     if EVENT_TYPES.index(EVENT_TYPE_OF[extra.sub_event_type]) >= EVENT_TYPES.index(EVENT_TYPE_OF[target.sub_event_type]):
         return False
     if EVENT_TYPE_OF[extra.sub_event_type] == "Battles":
+        if EVENT_TYPE_OF[target.sub_event_type] == "Explosions/Remote violence" and extra.trigger_score < _SURE_BATTLE:
+            return False  # "the attack" on a convoy that struck a mine is that explosion, not a battle
         sides = _pair(extra.roles) | _pair(target.roles)
         return "civilians" not in sides and bool(extra.roles.actor2 or extra.roles.actor1 and target.roles.actor2)
     return True
