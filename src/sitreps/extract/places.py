@@ -34,7 +34,9 @@ NOT_PLACES = frozenset(
     # peoples and wide regions: who, or somewhere too large to be an event's place
     ("fulani", "peul", "peuls", "dogon", "dogons", "tuareg", "tuaregs", "touareg", "touaregs", "bambara", "mossi", "hausa",
      "kanuri", "songhai", "songhaï", "west africa", "east africa", "north africa", "central africa", "southern africa",
-     "afrique de l'ouest", "afrique de l’ouest", "middle east", "moyen-orient", "europe", "africa", "afrique")
+     "afrique de l'ouest", "afrique de l’ouest", "middle east", "moyen-orient", "europe", "africa", "afrique",
+     # news agencies, which stories name after "told", "à", "selon"
+     "xinhua", "anadolu", "ani", "lusa", "efe", "dpa", "aps", "apa", "pti", "ians", "irna", "sputnik", "tass", "ria")
 )
 _NEAR = re.compile(
     r"\b(?:near|outside|outskirts of|close to|not far from|on the road (?:to|between)|\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:from|north of|south of|east of|west of)"
@@ -260,7 +262,11 @@ def _read_place(
         (c for c in candidates if c.place.country_iso3 == country),
         next((c for c in candidates if c.place.country_iso3 in _FOCUS_COUNTRIES), candidates[0]),
     )
-    if named_countries is not None and country and best.place.country_iso3 not in named_countries | {country} and best.place.population < _KNOWN_CITY:
+    abroad = country and best.place.country_iso3 not in (named_countries or frozenset()) | {country}
+    neighbours = country in _FOCUS_COUNTRIES and best.place.country_iso3 in _FOCUS_COUNTRIES
+    if abroad and best.place.population < _KNOWN_CITY and (named_countries is not None or not neighbours):
+        # A village abroad, in a country the story never names: a word that is also a place name
+        # somewhere ("Xinhua", "Ariel", "Kuki"), not where the story is.
         return None
     locative = bool(_LOCATIVE_BEFORE.search(before))
     sentence_initial = not sentence[:start].strip(" \t\"'«»“”‘’([—–-")
