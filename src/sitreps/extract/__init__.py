@@ -270,13 +270,14 @@ def _draft(sentence, triggers, ner_spans, article, anchor, country, named_countr
     sub_event_type = _retype(trigger.sub_event_type, roles)
     ner_places = [(s, e) for s, e, label in ner_spans if label in ("GPE", "LOC", "FAC")]
     # Every actor name is no place, also one set aside as a speaker ("Boko Haram", not Boko).
-    actor_spans = [(span.start, span.end) for span in resources.actors.find(text)]
+    actor_spans = [(span.start, span.end) for span in resources.actors.find(text) if not _is_country_name(span.text, resources.gazetteer)]
     dateline = [(0, dateline_end(text))] if sentence.start == 0 else []
     # A name the model reads as a person is no place unless the text puts it as one ("in Djibo"):
     # villages share their names with families (Sanogo, Konaré, Traoré).
     people = [
         (s, e) for s, e, label in ner_spans
         if label in ("PERSON", "PER") and not _IN_PLACE.search(text[max(0, s - 25) : s]) and _reads_as_person(text, s, e)
+        and not resources.gazetteer.country_of(text[s:e]) and not resources.gazetteer.lookup(text[s:e], None, limit=1, fuzzy=False)
     ]
     places = find_places(text, resources.gazetteer, list(roles.spans) + actor_spans + dateline + people, ner_places, country, named_countries)
     located = [p for p in places if p.level not in ("country", "country-named", "country-people")]
@@ -423,6 +424,12 @@ def _own_operation(roles, text: str, sub_event_type: str, language: str):
     enemy, kind = (roles.actor1, roles.actor1_type) if roles.actor1 else (roles.actor2, roles.actor2_type)
     army = "armée" if language == "fr" else "army"
     return dataclasses.replace(roles, actor1=army, actor1_type="State forces", actor2=enemy, actor2_type=kind)
+
+
+def _is_country_name(text: str, gazetteer) -> bool:
+    """"Burkina Faso" is a place even where the registry reads it as a side ("Burkina Faso: eight
+    killed"); "Burkinabe troops" is not."""
+    return bool(gazetteer.country_of(text)) and not gazetteer.is_demonym(text)
 
 
 def _named_affiliate(roles, registry, country):

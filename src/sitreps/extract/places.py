@@ -64,7 +64,12 @@ _ADJECTIVAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 _IN_COUNTRY_BEFORE = re.compile(
-    r"\b(?:across|throughout|inside|within|au|aux|en|partout au|à travers (?:le|la|l')|dans tout (?:le|la|l'))\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:in|across|throughout|inside|within|au|aux|en|partout au|à travers (?:le|la|l')|dans tout (?:le|la|l'))\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,2}$"  # "in troubled Burkina", "in jihadist-hit Burkina", "in eastern Burkina Faso"
+)
+_TOPIC_AFTER = re.compile(r"^\s*[:–—]")
+_EVENT_NOUN_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:attacks?|massacres?|ambush(?:es)?|clashes|bombings?|killings?|violence|unrest|protests?|coup)\b", re.IGNORECASE
 )
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|of|from|to|around|outside|into|à|a|dans|de|d'|près de|vers|sur)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?"
@@ -249,7 +254,11 @@ def _read_place(
             return None
         # "in northern Mali" is where; "Austria's ministry said", "U.S.-led", "U.S. troops" only
         # name a country.
-        where = (_LOCATIVE_BEFORE.search(before) or _COMPASS_BEFORE.search(before) or _IN_COUNTRY_BEFORE.search(before)) and not _ADJECTIVAL_AFTER.match(after)
+        where = (
+            _LOCATIVE_BEFORE.search(before) or _COMPASS_BEFORE.search(before) or _IN_COUNTRY_BEFORE.search(before)
+            # a headline's subject ("Burkina Faso: eight killed"), an event's ("Burkina Faso attack")
+            or (not sentence[:start].strip() and _TOPIC_AFTER.match(after)) or _EVENT_NOUN_AFTER.match(after)
+        ) and not _ADJECTIVAL_AFTER.match(after)
         if _ADJECTIVAL_AFTER.match(after):
             return PlacePhrase(start, end, text, "region", "country-people", 0.2)
         return PlacePhrase(start, end, text, "region", "country" if where else "country-named", 0.2)
