@@ -30,6 +30,8 @@ class Settings:
     type_model: bool = True
     fuse_date_window_days: int = 0
     fuse_distance_km: float = 25.0
+    ingest_batch_documents: int = 16
+    store_wait_seconds: float = 30.0
 
     @property
     def max_input_bytes(self) -> int:
@@ -116,4 +118,8 @@ def _coerce_all(settings: Settings) -> Settings:
         changes[f.name] = value
     if changes["progress"] not in {"auto", "always", "never"}:
         raise ConfigError(f"setting progress={changes['progress']!r} must be auto, always or never")
+    if changes["ingest_batch_documents"] < 1:
+        raise ConfigError(f"setting ingest_batch_documents={changes['ingest_batch_documents']!r} must be 1 or more")
+    if changes["store_wait_seconds"] < 0:
+        raise ConfigError(f"setting store_wait_seconds={changes['store_wait_seconds']!r} must be 0 or more")
     return dataclasses.replace(settings, **changes)

@@ -317,3 +317,29 @@ def test_fuse_a_country_level_report_still_joins_an_unlisted_village(settings):
     village = _mention("a", place=BURKINA, geo_precision=3, place_text="Hosrawa", place_qualifier="unlisted")
     country = _mention("b", place=BURKINA, geo_precision=3, place_text="Burkina Faso")
     assert len(fuse.run([village, country], settings)) == 1
+
+
+def test_fuse_cluster_mentions_of_one_article_telling_one_event_are_one_claim(settings):
+    lead = _mention("a", fatalities=5)
+    detail = _mention("a", mention_id="a#m1", evidence="Five soldiers died in Djibo, the army said.", fatalities=5)
+    event = fuse.fuse_cluster([lead, detail], {}, settings)
+    assert [s.mention_id for s in event.sources] == ["a#m0"]
+    assert event.sources[0].evidence.count("Djibo") == 2  # both sentences, in one claim
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        dict(event_date=date(2024, 3, 14)),  # another day
+        dict(place=GASKINDE),  # another village
+        dict(sub_event_type="Government regains territory", actor1=ARMY, actor2=JNIM),  # another kind
+    ],
+    ids=["day", "place", "kind"],
+)
+def test_fuse_cluster_keeps_each_event_one_article_told_as_its_own_claim(settings, second):
+    # An analyst merged two events one article told apart: each stays a report of its own.
+    first = _mention("a", fatalities=9)
+    other = _mention("a", mention_id="a#m1", evidence="Three days later the army fought again.", fatalities=11, **second)
+    event = fuse.fuse_cluster([first, other], {}, settings)
+    assert [(s.mention_id, s.fatalities) for s in event.sources] == [("a#m0", 9), ("a#m1", 11)]
+    assert event.confidence == fuse.fuse_cluster([first], {}, settings).confidence  # still one document
