@@ -85,7 +85,7 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, published
 @click.option("--explain", "explain_id", metavar="ID", help="One event's sources side by side, and why they were merged.")
 @click.pass_obj
 def events(settings: Settings, db, country, since, until, event_type, actor, limit, fmt, as_of, explain_id) -> None:
-    """List stored events."""
+    """List stored events. The table starts with each event's id, which --explain, merge and split take."""
     if explain_id:
         from .analyze.explain import format_explanation
 
