@@ -219,6 +219,8 @@ api.ingest_paths(paths, db=scratch, settings=settings, resources=resources)  # l
 target = db + ".copy"
 if os.path.exists(db):
     shutil.copyfile(db, target)
+    with open(target, "rb+") as copied:  # written to disk now: the first commit must not wait for the copy
+        os.fsync(copied.fileno())
 started = time.perf_counter()
 result, added = api.ingest_paths(paths, db=target, settings=settings, resources=resources)
 seconds = time.perf_counter() - started
