@@ -183,8 +183,8 @@ def read_only_store(tmp_path):
     assert run_sitreps(["ingest", sample_paths()[0], "--db", db], cwd=tmp_path).returncode == 0
     if os.geteuid() == 0:
         # root writes through file modes: the file is made immutable instead.
-        if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(db)]).returncode != 0:
-            pytest.fail("running as root, the test needs `chattr +i` to make the store read-only")
+        if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(db)], capture_output=True).returncode != 0:
+            pytest.skip("as root, only an immutable file (chattr +i) is read-only, and this file system has none")
         yield db
         subprocess.run(["chattr", "-i", str(db)], check=True)
     else:
