@@ -166,3 +166,15 @@ def test_python_api_record_fields_documented(record, start, end):
 @pytest.mark.parametrize("name", _error_classes())
 def test_python_api_error_class_documented(name):
     assert f"| `{name}` |" in _read(DOCS / "python-api.md")
+
+
+# -- README.md --------------------------------------------------------------------------------
+
+
+def test_readme_event_ids_are_ids_the_sample_pages_give():
+    # The examples name real events: the ids the shipped sample pages give.
+    from sitreps import api
+
+    real = {event.event_id for event in api.demo().events}
+    named = set(re.findall(r"\bSR[0-9a-f]{14}\b", _read(ROOT / "README.md")))
+    assert named and sorted(named - real) == []

@@ -13,7 +13,7 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Iterable
 
-from . import ingest, pipeline
+from . import ingest, ingestion, pipeline
 from .fuse import incremental
 from .ingest.published import EARLIEST_YEAR, LATEST_YEAR, plausible
 from .config import Settings, load_settings
@@ -79,23 +79,12 @@ def ingest_paths(
     resources: Resources | None = None,
     progress: Progress | None = None,
 ):
-    """Extract events from new documents and add them to the store; returns (RunResult, AddResult)."""
-    from .store import Store
-
+    """Extract events from new documents and add them to the store, committing every
+    ``ingest_batch_documents`` documents; returns (RunResult, AddResult) for the whole run."""
     settings, resources = _context(settings, resources)
     published = _published(published)  # a usage error must not leave a new, empty store behind
-    with Store.open(db or settings.db_path) as store:
-        documents = pipeline.read_documents([str(p) for p in paths], settings)
-        result = pipeline.process(
-            documents, settings, resources, published=published, seen=store.has_document, progress=progress, fuse_events=False
-        )
-        fused = incremental.update(store, result.articles, result.mentions, settings)
-        added = store.save_fused(
-            result.documents, result.articles, fused.signatures, fused.assignments, fused.events, result.claims,
-            replaced_articles=fused.replaced_articles, removed_events=fused.removed_events,
-        )
-        result.events = fused.events
-    return result, added
+    return ingestion.ingest(pipeline.read_documents([str(p) for p in paths], settings), str(db or settings.db_path),
+                            published, settings, resources, progress)
 
 
 def events(
@@ -116,9 +105,9 @@ def events(
 
     settings = settings or load_settings()
     since, until, as_of = _date(since), _date(until), _date(as_of)
-    with Store.open(db or settings.db_path, read_only=True) as store:
+    with Store.open(db or settings.db_path, read_only=True, wait_seconds=settings.store_wait_seconds) as store:
         if as_of is not None:
-            known = incremental.known_on(store, datetime.combine(as_of + timedelta(days=1), time.min))
+            known = incremental.known_on(store, datetime.combine(as_of + timedelta(days=1), time.min), settings)
             found = [e for e in known if _matches(e, country, since, until, event_type, actor)]
             return found[:limit] if limit is not None else found
         return store.events(
@@ -152,7 +141,7 @@ def explain(event_id: str, *, db: str | Path | None = None, settings: Settings |
     from .store import Store
 
     settings = settings or load_settings()
-    with Store.open(db or settings.db_path, read_only=True) as store:
+    with Store.open(db or settings.db_path, read_only=True, wait_seconds=settings.store_wait_seconds) as store:
         event = store.event(event_id)
         members = store.mentions(event_ids=[event_id])
         copies = store.copies()
@@ -175,7 +164,7 @@ def merge(event_ids: list[str], *, db: str | Path | None = None, settings: Setti
     settings = settings or load_settings()
     if len(set(event_ids)) < 2:
         raise UsageError("merge needs at least two different event ids")
-    with Store.open(db or settings.db_path) as store:
+    with Store.open(db or settings.db_path, wait_seconds=settings.store_wait_seconds) as store:
         for event_id in event_ids:
             store.event(event_id)  # a clear error for an unknown id
         members = store.mentions(event_ids=event_ids)
@@ -184,7 +173,7 @@ def merge(event_ids: list[str], *, db: str | Path | None = None, settings: Setti
             # Merging would drop their sources: events stored before schema 2 keep no reports.
             raise UsageError(f"events {', '.join(bare)} have no stored reports to merge (stored before schema 2); re-ingest their documents")
         target = event_ids[0]
-        (fused,) = events_of([Cluster([m for m, _, _, _ in members], target)], store.copies(), taken=set())
+        (fused,) = events_of([Cluster([m for m, _, _, _ in members], target, merged=True)], store.copies(), settings)
         moved = {m.mention_id: target for m, _, _, _ in members}
         store.save_override("merge", event_ids, moved, [fused], removed=[e for e in event_ids[1:] if e != target])
         return store.event(target)
@@ -196,7 +185,7 @@ def split(event_id: str, sources: list[str], *, db: str | Path | None = None, se
     from .store import Store
 
     settings = settings or load_settings()
-    with Store.open(db or settings.db_path) as store:
+    with Store.open(db or settings.db_path, wait_seconds=settings.store_wait_seconds) as store:
         store.event(event_id)
         members = [m for m, _, _, _ in store.mentions(event_ids=[event_id])]
         if not members:
@@ -211,7 +200,7 @@ def split(event_id: str, sources: list[str], *, db: str | Path | None = None, se
             raise UsageError(f"splitting every source out of {event_id} leaves nothing; name only some of its sources")
         copies = store.copies()
         split_off = Cluster(moved)
-        fused = {e.event_id: e for e in events_of([Cluster(kept, event_id), split_off], copies, taken=store.event_ids())}
+        fused = {e.event_id: e for e in events_of([Cluster(kept, event_id), split_off], copies, settings, stored=store.taken_event_ids)}
         remaining, new_event = fused[event_id], fused[split_off.event_id]
         store.save_override("split", [event_id, new_event.event_id], {m.mention_id: new_event.event_id for m in moved}, [remaining, new_event])
         return store.event(event_id), store.event(new_event.event_id)
@@ -222,7 +211,7 @@ def claims(*, db: str | Path | None = None, settings: Settings | None = None) ->
     from .store import Store
 
     settings = settings or load_settings()
-    with Store.open(db or settings.db_path, read_only=True) as store:
+    with Store.open(db or settings.db_path, read_only=True, wait_seconds=settings.store_wait_seconds) as store:
         return store.claims()
 
 
@@ -233,7 +222,7 @@ def check(claim_id: str, *, db: str | Path | None = None, settings: Settings | N
     from .store import Store
 
     settings = settings or load_settings()
-    with Store.open(db or settings.db_path, read_only=True) as store:
+    with Store.open(db or settings.db_path, read_only=True, wait_seconds=settings.store_wait_seconds) as store:
         (claim,) = store.claims(claim_id)
         # A wider area ("the central Sahel") covers several countries, joined with ";".
         countries = claim.iso3.split(";") if claim.iso3 else [None]

@@ -1,7 +1,8 @@
 """The `sitreps` command. A thin face over sitreps.api: parse flags, call, format, exit.
 
 Exit codes: 0 ok, 1 bug (traceback shown), 2 bad usage, 3 bad config or input (or an output
-that cannot be written), 4 missing resource, 5 finished but some inputs failed (each named on stderr).
+that cannot be written), 4 missing resource (also a store held by another process or on a full
+disk or read-only), 5 finished but some inputs failed (each named on stderr).
 """
 
 from __future__ import annotations
@@ -58,7 +59,12 @@ def extract(settings: Settings, paths: tuple[str, ...], published: str | None, f
 @click.pass_obj
 def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, published: str | None) -> None:
     """Extract events from files and folders into the embedded store; known documents add nothing,
-    and a page that changed since it was stored (same path, new content) replaces its reports."""
+    and a page that changed since it was stored (same path, new content) replaces its reports.
+
+    Work is committed every ingest_batch_documents documents: an ingest that is interrupted
+    (killed, crashed, disk full) keeps what it committed, and running it again adds the rest. A
+    document that failed is not stored and is tried again next time. Other commands can read the
+    store while an ingest runs."""
     result, added = api.ingest_paths(paths, db=db, published=published, settings=settings, progress=_progress(settings, "documents"))
     changed = f", {added.pages_changed} changed pages replaced ({added.events_removed} events left without reports removed)" if added.pages_changed else ""
     click.echo(
@@ -82,7 +88,7 @@ def ingest(settings: Settings, paths: tuple[str, ...], db: str | None, published
 @click.option("--explain", "explain_id", metavar="ID", help="One event's sources side by side, and why they were merged.")
 @click.pass_obj
 def events(settings: Settings, db, country, since, until, event_type, actor, limit, fmt, as_of, explain_id) -> None:
-    """List stored events."""
+    """List stored events. The table starts with each event's id, which --explain, merge and split take."""
     if explain_id:
         from .analyze.explain import format_explanation
 

@@ -33,6 +33,8 @@ class Settings:
     max_document_chars: int = 2_000_000
     max_document_seconds: float = 300.0
     log_dir: str = ""
+    ingest_batch_documents: int = 16
+    store_wait_seconds: float = 30.0
 
     @property
     def max_input_bytes(self) -> int:
@@ -131,4 +133,8 @@ def _coerce_all(settings: Settings) -> Settings:
         raise ConfigError("settings max_document_chars must be at least 1 and max_document_seconds at least 0 (0: no limit)")
     if changes["progress"] not in {"auto", "always", "never"}:
         raise ConfigError(f"setting progress={changes['progress']!r} must be auto, always or never")
+    if changes["ingest_batch_documents"] < 1:
+        raise ConfigError(f"setting ingest_batch_documents={changes['ingest_batch_documents']!r} must be 1 or more")
+    if changes["store_wait_seconds"] < 0:
+        raise ConfigError(f"setting store_wait_seconds={changes['store_wait_seconds']!r} must be 0 or more")
     return dataclasses.replace(settings, **changes)

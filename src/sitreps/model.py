@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 TextKind = Literal["html", "text"]
@@ -69,6 +69,13 @@ ACTOR_TYPES: tuple[str, ...] = (
 # Organised armed groups that are not a state's forces: the perpetrators a claim of
 # responsibility names and that tell two attacks on the same day apart.
 NON_STATE_ARMED_TYPES: tuple[str, ...] = ("Rebel group", "Political militia", "Identity militia")
+
+
+# How far the true day may be from a date of each time precision (days): a week's date is its
+# middle day, a month's the 15th; a date of unknown precision is read as a month's.
+DATE_SLACK_DAYS: dict[int | None, int] = {1: 0, 2: 3, 3: 15, None: 15}
+# A report that gives no date tells of something within this many days of its publication.
+UNDATED_REPORT_DAYS = 45
 
 
 # Areas wider than one country that period statistics are often given for, with their
@@ -237,6 +244,24 @@ class Mention:
     @property
     def event_type(self) -> str:
         return EVENT_TYPE_OF[self.sub_event_type]
+
+    @property
+    def unlisted(self) -> bool:
+        """A place the gazetteer lacks, introduced as a place by the text (coded to its country)."""
+        return self.place_qualifier.startswith("unlisted") and bool(self.place_text)
+
+    def possible_days(self) -> tuple[date, date] | None:
+        """The first and last day the event told may have been on: the date widened by its
+        spill (a night runs into the next day) and by its precision; for a report without a
+        date, ``UNDATED_REPORT_DAYS`` around its publication; None when it has neither."""
+        if self.event_date is None:
+            if self.published is None:
+                return None
+            around = timedelta(days=UNDATED_REPORT_DAYS)
+            return self.published - around, self.published + around
+        slack = DATE_SLACK_DAYS.get(self.time_precision, DATE_SLACK_DAYS[None])
+        before, after = self.date_spill
+        return self.event_date - timedelta(days=before + slack), self.event_date + timedelta(days=after + slack)
 
 
 @dataclass(frozen=True)

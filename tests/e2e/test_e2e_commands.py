@@ -79,7 +79,8 @@ def test_demo_with_progress_always_prints_a_table(tmp_path):
     elapsed = time.monotonic() - started
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.rstrip().splitlines()
-    assert lines[0].split()[:3] == ["Date", "Place", "Type"]
+    assert lines[0].split()[:5] == ["Event", "id", "Date", "Place", "Type"]
+    assert re.fullmatch(r"SR[0-9a-f]{14}", lines[2].split()[0])  # ids come first
     assert re.fullmatch(r"\d+ events?", lines[-1])
     assert "Traceback" not in proc.stderr
     # The bar waits 2 s before it draws: a run well over that shows it, a short one does not.

@@ -142,3 +142,12 @@ def test_events_bad_date_filter_exits_usage(store, flag):
     proc = store.events(flag, "soon")
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.count("\n") == 1 and "'soon' is not a date" in proc.stderr
+
+
+def test_events_table_starts_with_the_ids_explain_merge_and_split_take(store):
+    proc = store.events()
+    rows = proc.stdout.rstrip().splitlines()[2:-1]
+    assert [row.split()[0] for row in rows] == [e["event_id"] for e in jsonl(store.after)]
+    first = rows[0].split()[0]
+    explained = store.events("--explain", first)
+    assert explained.returncode == 0 and explained.stdout.startswith(first), explained.stderr

@@ -138,7 +138,10 @@ def test_settings_replace_coerces_values(changes, field, expected):
     assert getattr(Settings().replace(**changes), field) == expected
 
 
-@pytest.mark.parametrize("changes", [{"progress": "loud"}, {"max_input_mb": "big"}])
+@pytest.mark.parametrize(
+    "changes",
+    [{"progress": "loud"}, {"max_input_mb": "big"}, {"ingest_batch_documents": 0}, {"store_wait_seconds": -1}],
+)
 def test_settings_replace_rejects_bad_values(changes):
     with pytest.raises(ConfigError):
         Settings().replace(**changes)

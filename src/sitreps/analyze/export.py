@@ -22,6 +22,7 @@ ELLIPSIS = "…"
 
 # Table columns: header, widest a cell may be when no width is asked for, right-aligned.
 _TABLE_COLUMNS: tuple[tuple[str, int, bool], ...] = (
+    ("Event id", 20, False),  # what --explain, merge and split take: never cut
     ("Date", 10, False),
     ("Place", 32, False),
     ("Type", 34, False),
@@ -110,6 +111,7 @@ def _table_cells(event: Event) -> list[str]:
     place = ", ".join(part for part in (event.location, event.country) if part)
     actors = f"{event.actor1} vs {event.actor2}" if event.actor2 else event.actor1
     return [
+        event.event_id,
         event.event_date.isoformat() if event.event_date else "unknown",
         _one_line(place),
         _one_line(event.sub_event_type),

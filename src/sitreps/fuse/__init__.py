@@ -17,12 +17,22 @@ import math
 from collections import Counter
 from datetime import date, timedelta
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from rapidfuzz import fuzz
 
 from ..config import Settings
-from ..model import EVENT_TYPE_OF, EVENT_TYPES, NON_STATE_ARMED_TYPES, Event, Mention, SourceClaim, disorder_type_of, interaction_of
+from ..model import (
+    DATE_SLACK_DAYS,
+    EVENT_TYPE_OF,
+    EVENT_TYPES,
+    NON_STATE_ARMED_TYPES,
+    Event,
+    Mention,
+    SourceClaim,
+    disorder_type_of,
+    interaction_of,
+)
 from ..resolve.names import normalize_name  # the gazetteer's name key: spellings compare as it compares them
 
 VERSION = "fuse.key.v2"
@@ -30,8 +40,6 @@ STAGE = "fuse"
 READS = ("Mention.event_date", "Mention.place", "Mention.actor1", "Mention.sub_event_type", "Mention.fatalities")
 FILLS = ("Event.*",)
 
-# How far a date of each precision may be from the true day (days).
-_DATE_SLACK = {1: 0, 2: 3, 3: 15, None: 15}
 _UNIDENTIFIED = "Unidentified Armed Group"
 _SAME_NAME_RATIO = 85  # rapidfuzz ratio of two folded place names that are spellings of one
 
@@ -49,7 +57,7 @@ class Cluster:
 def run(mentions: Iterable[Mention], settings: Settings, resources=None, copies: Mapping[str, str] | None = None) -> list[Event]:
     """Fuse mentions with nothing stored (stateless extraction)."""
     clusters = assign([], mentions, settings)
-    return events_of(clusters, copies or {}, taken=set())
+    return events_of(clusters, copies or {}, settings)
 
 
 def assign(clusters: list[Cluster], mentions: Iterable[Mention], settings: Settings, copies: Mapping[str, str] | None = None) -> list[Cluster]:
@@ -113,21 +121,27 @@ def _span(mention: Mention) -> tuple[date, date]:
     return mention.event_date - timedelta(days=before), mention.event_date + timedelta(days=after)
 
 
-def events_of(clusters: list[Cluster], copies: Mapping[str, str], taken: set[str]) -> list[Event]:
+def events_of(
+    clusters: list[Cluster], copies: Mapping[str, str], settings: Settings, stored: Callable[[list[str]], set[str]] = lambda _: set()
+) -> list[Event]:
     """The fused event of each cluster: stored clusters keep their id; a new one takes the id of
-    its event unit, suffixed when that id is taken (deterministic for the same inputs)."""
+    its event unit, suffixed when that id is taken by another cluster or stored (``stored``
+    gives, for the ids of new events, the stored ids among them and their suffixed forms),
+    deterministic for the same inputs."""
     events = []
     fresh = []
+    taken: set[str] = set()
     for cluster in clusters:
-        event = fuse_cluster(cluster.mentions, copies)
+        event = fuse_cluster(cluster.mentions, copies, settings)
         if cluster.event_id:
             events.append(dataclasses.replace(event, event_id=cluster.event_id))
             taken.add(cluster.event_id)
         else:
             fresh.append((event, cluster))
+    stored_ids = stored(sorted({event.event_id for event, _ in fresh})) if fresh else set()
     for event, cluster in sorted(fresh, key=lambda pair: (pair[0].event_id, min(m.mention_id for m in pair[1].mentions))):
         unique, count = event.event_id, 1
-        while unique in taken:
+        while unique in taken or unique in stored_ids:
             count += 1
             unique = f"{event.event_id}-{count}"
         taken.add(unique)
@@ -138,8 +152,6 @@ def events_of(clusters: list[Cluster], copies: Mapping[str, str], taken: set[str
 
 def same_event(a: Mention, b: Mention, settings: Settings) -> bool:
     """Could two mentions tell of the same event (day, place, actors, kind of violence)?"""
-    if _family(a.sub_event_type) != _family(b.sub_event_type):
-        return False
     if a.article_id == b.article_id:
         # Extraction already gathered what one story tells of one event into one mention; two
         # mentions of one story are two events it told apart.
@@ -148,6 +160,15 @@ def same_event(a: Mention, b: Mention, settings: Settings) -> bool:
         # Reports of different documents are one event only when each fixes a date and a place
         # below the country: two undated, or country-wide, reports share nothing but a country.
         return False
+    return alike(a, b, settings)
+
+
+def alike(a: Mention, b: Mention, settings: Settings) -> bool:
+    """Do two mentions agree on kind of violence, day, place and actors (whoever reported them)?"""
+    if _family(a.sub_event_type) != _family(b.sub_event_type):
+        return False
+    if a.article_id == b.article_id and a.sub_event_type != b.sub_event_type:
+        return False  # two tactics one story kept apart (an abduction and an IED) are two reports
     if a.event_date and b.event_date and days_apart(a, b) > days_allowed(a, b, settings):
         return False
     if not _same_place(a, b, settings):
@@ -160,7 +181,7 @@ def _precise_enough(mention: Mention) -> bool:
     gazetteer lacks)."""
     if mention.event_date is None or mention.place is None:
         return False
-    return bool(mention.place.admin1) or mention.geo_precision in (1, 2) or _unlisted(mention)
+    return bool(mention.place.admin1) or mention.geo_precision in (1, 2) or mention.unlisted
 
 
 def days_apart(a: Mention, b: Mention) -> int:
@@ -174,7 +195,17 @@ def days_apart(a: Mention, b: Mention) -> int:
 def days_allowed(a: Mention, b: Mention, settings: Settings) -> int:
     """How many days apart two dated reports of one event may be, given both precisions."""
     window = settings.fuse_date_window_days if a.time_precision == b.time_precision == 1 else 0
-    return window + _DATE_SLACK.get(a.time_precision, 15) + _DATE_SLACK.get(b.time_precision, 15)
+    return window + _slack(a) + _slack(b)
+
+
+def _slack(mention: Mention) -> int:
+    return DATE_SLACK_DAYS.get(mention.time_precision, DATE_SLACK_DAYS[None])
+
+
+def same_kind(sub_event_type: str) -> tuple[str, ...]:
+    """The sub-event types a report of this type can be one event with (its family)."""
+    family = _family(sub_event_type)
+    return tuple(s for s in EVENT_TYPE_OF if _family(s) == family)
 
 
 def _family(sub_event_type: str) -> str:
@@ -194,7 +225,7 @@ def _same_place(a: Mention, b: Mention, settings: Settings) -> bool:
         return False
     if a.geo_precision == b.geo_precision == 1:
         return a.place.geonameid == b.place.geonameid or a.place.name == b.place.name
-    if _unlisted(a) and _unlisted(b):
+    if a.unlisted and b.unlisted:
         # Villages the gazetteer lacks are coded to their country: the names themselves tell
         # "Hosrawa" / "Hossrawa" (one village) from two different ones.
         return fuzz.ratio(normalize_name(a.place_text), normalize_name(b.place_text)) >= _SAME_NAME_RATIO
@@ -204,10 +235,6 @@ def _same_place(a: Mention, b: Mention, settings: Settings) -> bool:
         town = b.place if a.geo_precision == 3 else a.place
         return not region.admin1 or region.admin1 == town.admin1
     return _distance_km(a.place, b.place) <= settings.fuse_distance_km
-
-
-def _unlisted(mention: Mention) -> bool:
-    return mention.place_qualifier.startswith("unlisted") and bool(mention.place_text)
 
 
 def _compatible_actors(a: Mention, b: Mention) -> bool:
@@ -249,8 +276,8 @@ def _distance_km(p, q) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def fuse_cluster(mentions: list[Mention], copies: Mapping[str, str] | None = None) -> Event:
-    copies = copies or {}
+def fuse_cluster(mentions: list[Mention], copies: Mapping[str, str], settings: Settings) -> Event:
+    """The event the mentions of one cluster tell, with one source claim per report."""
     dated = [m for m in mentions if m.event_date]
     best_date = _most_precise(dated, lambda m: m.time_precision or 9, lambda m: m.event_date)
     placed = [m for m in mentions if m.place]
@@ -263,7 +290,7 @@ def fuse_cluster(mentions: list[Mention], copies: Mapping[str, str] | None = Non
     actor2 = _common_actor([m.actor2 for m in mentions if m.actor2 and (not actor1 or m.actor2.name != actor1.name)])
     assoc1 = _names(a for m in mentions for a in m.assoc_actors1 if not _same(a, actor1, actor2))
     assoc2 = _names(a for m in mentions for a in m.assoc_actors2 if not _same(a, actor1, actor2))
-    sources = _sources(mentions, copies)
+    sources = _sources(mentions, copies, settings)
     reported = [s.fatalities for s in sources if s.fatalities > 0]
     place = best_place.place if best_place else None
     inter1 = actor1.actor_type if actor1 else ""
@@ -349,13 +376,13 @@ def _names(actors) -> list[str]:
     return names
 
 
-def _sources(mentions: list[Mention], copies: Mapping[str, str]) -> list[SourceClaim]:
-    """One claim per report: mentions from the same article are that article's one claim."""
-    by_article: dict[str, list[Mention]] = {}
-    for mention in mentions:
-        by_article.setdefault(mention.article_id, []).append(mention)
+def _sources(mentions: list[Mention], copies: Mapping[str, str], settings: Settings) -> list[SourceClaim]:
+    """One claim per report: mentions from the same article that could tell one event are that
+    article's one claim. Fusion only joins such mentions; an analyst's merge can bring together
+    what one article told as different events (another day, place or kind), and each of those
+    stays a claim of its own."""
     claims = []
-    for article_mentions in by_article.values():
+    for article_mentions in _reports(mentions, settings):
         first = article_mentions[0]
         precise = min(article_mentions, key=lambda m: (m.time_precision or 9, m.geo_precision or 9))
         claims.append(
@@ -377,6 +404,25 @@ def _sources(mentions: list[Mention], copies: Mapping[str, str]) -> list[SourceC
             )
         )
     return claims
+
+
+def _reports(mentions: list[Mention], settings: Settings) -> list[list[Mention]]:
+    """The mentions grouped into reports: per article, linked by ``alike`` (in the order
+    of their first mention)."""
+    by_article: dict[str, list[list[Mention]]] = {}
+    for mention in mentions:
+        groups = by_article.setdefault(mention.article_id, [])
+        joined = [g for g in groups if any(alike(mention, other, settings) for other in g)]
+        for group in joined[1:]:  # the mention links groups that were apart: one report
+            joined[0].extend(group)
+            groups.remove(group)
+        if joined:
+            joined[0].append(mention)
+        else:
+            groups.append([mention])
+    order = {id(m): n for n, m in enumerate(mentions)}
+    reports = [sorted(group, key=lambda m: order[id(m)]) for groups in by_article.values() for group in groups]
+    return sorted(reports, key=lambda group: order[id(group[0])])
 
 
 def _confidence(mentions: list[Mention], copies: Mapping[str, str]) -> float:

@@ -23,6 +23,10 @@ MIN_WORDS = 25  # shorter texts share too few shingles to tell a copy from a com
 _WORD = re.compile(r"\w+")
 _SEED = 7
 _SCHEME = "affine32"  # 32-bit values: stored as a plain integer list
+# The LSH banding (bands, values per band) MinHashLSH chooses for COPY_SIMILARITY over
+# PERMUTATIONS values, fixed here (choosing it takes milliseconds per index); the store indexes
+# signatures by the same bands (store.rows.SIGNATURE_BANDS), and a test keeps the three equal.
+LSH_BANDS = (8, 8)
 
 
 def signature(text: str) -> tuple[int, ...] | None:
@@ -51,7 +55,7 @@ def find_copies(
     to (signature, original document) - a stored copy points at its own original, so copies of
     copies lead back to the first report. ``document_of`` gives each new article's document.
     """
-    index = MinHashLSH(threshold=COPY_SIMILARITY, num_perm=PERMUTATIONS)
+    index = MinHashLSH(threshold=COPY_SIMILARITY, num_perm=PERMUTATIONS, params=LSH_BANDS)
     known: dict[str, tuple[tuple[int, ...], str]] = {}
     for article_id, (values, original) in stored.items():
         if article_id in new:

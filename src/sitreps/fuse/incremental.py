@@ -1,11 +1,13 @@
 """Fusion against what is stored: a new report joins the stored event it tells of.
 
 The store keeps every resolved mention with the event it belongs to, so a new ingest does not
-start from scratch: the stored events whose dates are near the new mentions are loaded whole,
-each new mention joins the one it fits best (``fuse.assign``) or starts a new event, and only
-the events that changed are fused again. Stored events keep their ``event_id``; a stored mention
-never moves on its own (only ``merge`` and ``split`` move it), so analyst overrides hold through
-every later ingest.
+start from scratch: the stored events a new mention could belong to are looked up in the store
+by country, kind, days and place (``Store.events_near``, an index of every stored report's
+possible days and place), only those are loaded whole, each new mention joins the one it fits
+best (``fuse.assign``) or starts a new event, and only the events that changed are fused again.
+The cost of a batch depends on how many stored events are near its reports, not on the size of
+the store. Stored events keep their ``event_id``; a stored mention never moves on its own (only
+``merge`` and ``split`` move it), so analyst overrides hold through every later ingest.
 
 ``store`` is anything with the methods of ``sitreps.store.Store`` used here.
 """
@@ -14,20 +16,15 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Sequence
 
 from ..config import Settings
 from ..model import Article, Event, Mention
-from . import Cluster, _fits, assign, events_of
+from . import Cluster, _fits, assign, events_of, same_kind
 from .copies import find_copies, signature
 
-# Wider than any date window ``same_event`` allows (two month-precise dates: 15 + 15 days).
-CANDIDATE_DAYS = 45
-
-
-# Copies are looked for among articles published this many days around the new ones: a repost
-# comes within weeks, and the index stays the size of a few weeks of news however big the store.
+# Copies are looked for among articles published this many days around each new one (a repost
+# comes within weeks) that share a signature band with it (the store's band index).
 COPY_WINDOW_DAYS = 30
 
 
@@ -52,12 +49,12 @@ def update(store, articles: Sequence[Article], mentions: Sequence[Mention], sett
     document_of = {a.article_id: a.document_id for a in articles}
     replaced = sorted(store.articles_of_documents(sorted(set(document_of.values()))))
     new_signatures = {a.article_id: signature(a.text) for a in articles}
-    days = [a.published for a in articles if a.published]
-    window = (min(days) - timedelta(days=COPY_WINDOW_DAYS), max(days) + timedelta(days=COPY_WINDOW_DAYS)) if days else None
-    stored_signatures = {k: v for k, v in store.signatures(window).items() if k not in replaced}
+    published = {a.article_id: a.published for a in articles}
+    candidates = store.similar_signatures({a: (sig, published[a]) for a, sig in new_signatures.items()}, COPY_WINDOW_DAYS)
+    stored_signatures = {k: v for k, v in candidates.items() if k not in replaced}
     copies_found = find_copies(new_signatures, stored_signatures, document_of)
-    all_copies = {**store.copies(), **copies_found}
-    clusters, old_home = _candidates(store, mentions, replaced)
+    clusters, old_home, stored_copies = _candidates(store, mentions, replaced, set(copies_found.values()), settings)
+    all_copies = {**stored_copies, **copies_found}
     # The new version of a changed page's report goes back to the event it was in (an analyst's
     # merge or split of it holds, and an event it alone told keeps its id) while it still fits.
     by_id = {c.event_id: c for c in clusters}
@@ -72,37 +69,42 @@ def update(store, articles: Sequence[Article], mentions: Sequence[Mention], sett
     new_ids = {m.mention_id for m in mentions}
     shrunk = set(old_home.values())  # events that lost a report of a changed page: fused again
     touched = [c for c in clusters if c.event_id in shrunk or any(m.mention_id in new_ids for m in c.mentions)]
-    events = events_of(touched, all_copies, taken=store.event_ids() - emptied)
+    events = events_of(touched, all_copies, settings, stored=lambda ids: store.taken_event_ids(ids) - emptied)
     assignments = [(m, c.event_id, copies_found.get(m.article_id, "")) for c in touched for m in c.mentions if m.mention_id in new_ids]
     signatures = {a: (sig, document_of[a], copies_found.get(a, document_of[a])) for a, sig in new_signatures.items()}
     return FusionUpdate(events, assignments, signatures, copies_found, replaced, sorted(emptied))
 
 
-def _candidates(store, mentions: Sequence[Mention], replaced: Sequence[str]) -> tuple[list[Cluster], dict[str, str]]:
-    """The stored events a new mention could join, each with all its mentions, and the events
-    that held mentions of replaced articles (without those mentions); with where each replaced
-    mention was (mention id -> event id)."""
-    dates = [m.event_date for m in mentions if m.event_date]
+def _candidates(
+    store, mentions: Sequence[Mention], replaced: Sequence[str], originals: set[str], settings: Settings
+) -> tuple[list[Cluster], dict[str, str], dict[str, str]]:
+    """The stored events a new mention could join (near it, or holding the original a new copy
+    repeats), each with all its mentions, and the events that held mentions of replaced articles
+    (without those mentions); with where each replaced mention was (mention id -> event id) and
+    the stored copies among the loaded mentions (article id -> document it copies)."""
     event_ids = set(store.events_of_articles(replaced)) if replaced else set()
-    if dates:
-        window = timedelta(days=CANDIDATE_DAYS)
-        event_ids |= set(store.events_with_mentions_between(min(dates) - window, max(dates) + window))
+    event_ids |= set(store.events_near(mentions, same_kind, settings.fuse_date_window_days, settings.fuse_distance_km))
+    if originals:
+        event_ids |= set(store.events_of_documents(sorted(originals)))
     if not event_ids:
-        return [], {}
+        return [], {}, {}
     merged = {event_ids_[0] for kind, event_ids_, _ in store.overrides() if kind == "merge"}
     gone = set(replaced)
     clusters: dict[str, Cluster] = {}
     old_home: dict[str, str] = {}
-    for mention, event_id, _, _ in store.mentions(event_ids=sorted(event_ids)):
+    copies: dict[str, str] = {}
+    for mention, event_id, copy_of, _ in store.mentions(event_ids=sorted(event_ids)):
         cluster = clusters.setdefault(event_id, Cluster([], event_id, event_id in merged))
+        if copy_of:
+            copies[mention.article_id] = copy_of
         if mention.article_id in gone:
             old_home[mention.mention_id] = event_id
         else:
             cluster.mentions.append(mention)
-    return list(clusters.values()), old_home
+    return list(clusters.values()), old_home, copies
 
 
-def known_on(store, moment, copies: dict[str, str] | None = None) -> list[Event]:
+def known_on(store, moment, settings: Settings, copies: dict[str, str] | None = None) -> list[Event]:
     """The events as the store knew them at ``moment``: only reports that had arrived by then."""
     by_event: dict[str, list[Mention]] = {}
     arrived = {}
@@ -110,7 +112,7 @@ def known_on(store, moment, copies: dict[str, str] | None = None) -> list[Event]
         by_event.setdefault(event_id, []).append(mention)
         arrived[mention.mention_id] = added_at
     copies = store.copies() if copies is None else copies
-    events = events_of([Cluster(members, event_id) for event_id, members in by_event.items()], copies, taken=set())
+    events = events_of([Cluster(members, event_id) for event_id, members in by_event.items()], copies, settings)
     return [
         dataclasses.replace(e, sources=tuple(dataclasses.replace(s, arrived=arrived.get(s.mention_id)) for s in e.sources))
         for e in events

@@ -7,7 +7,9 @@ their parameters; a test checks these lists against schema.sql.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
+import struct
 from datetime import date, datetime
 from typing import Any, Mapping, Sequence
 
@@ -48,6 +50,22 @@ EVENT_FIELD_TYPES: tuple[tuple[str, str], ...] = (
     ("confidence", "DOUBLE"),
 )
 EVENT_FIELDS: tuple[str, ...] = tuple(name for name, _ in EVENT_FIELD_TYPES)
+
+# Where and when each stored mention's event could have happened (schema 4), copied out of its
+# record so that fusion finds the stored events near a new report without reading records.
+MENTION_KEY_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("sub_event_type", "VARCHAR"),
+    ("day_first", "DATE"),
+    ("day_last", "DATE"),
+    ("iso3", "VARCHAR"),
+    ("admin1", "VARCHAR"),
+    ("geo_precision", "INTEGER"),
+    ("geonameid", "BIGINT"),
+    ("place_name", "VARCHAR"),
+    ("latitude", "DOUBLE"),
+    ("longitude", "DOUBLE"),
+    ("unlisted", "BOOLEAN"),
+)
 
 TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (
@@ -96,12 +114,17 @@ TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("copy_of", "VARCHAR"),
         ("added_at", "TIMESTAMP"),
         ("record", "VARCHAR"),
+        *MENTION_KEY_COLUMNS,
     ),
     "article_signatures": (
         ("article_id", "VARCHAR"),
         ("document_id", "VARCHAR"),
         ("original_document", "VARCHAR"),
         ("signature", "UINTEGER[]"),
+    ),
+    "signature_bands": (
+        ("article_id", "VARCHAR"),
+        ("band_key", "BIGINT"),
     ),
     "claims": tuple((f.name, _CLAIM_TYPES.get(f.name, "VARCHAR")) for f in dataclasses.fields(Claim)) + (("added_at", "TIMESTAMP"),),
     "overrides": (
@@ -196,6 +219,27 @@ def mention_to_row(mention: Mention, event_id: str, copy_of: str, added_at: date
         "copy_of": copy_of,
         "added_at": added_at,
         "record": json.dumps(dataclasses.asdict(mention), default=_json_default, ensure_ascii=False),
+        **mention_keys(mention),
+    }
+
+
+def mention_keys(mention: Mention) -> Row:
+    """The columns of ``MENTION_KEY_COLUMNS``: the days the event may have been on
+    (``Mention.possible_days``) and its place (all None for a mention without a place)."""
+    days = mention.possible_days()
+    place = mention.place
+    return {
+        "sub_event_type": mention.sub_event_type,
+        "day_first": days[0] if days else None,
+        "day_last": days[1] if days else None,
+        "iso3": place.country_iso3 if place else None,
+        "admin1": place.admin1 if place else None,
+        "geo_precision": mention.geo_precision if place else None,
+        "geonameid": place.geonameid if place else None,
+        "place_name": place.name if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "unlisted": mention.unlisted,
     }
 
 
@@ -229,3 +273,21 @@ def claim_to_row(claim: Claim, added_at: datetime) -> Row:
 
 def claim_from_row(row: Mapping[str, Any]) -> Claim:
     return Claim(**{name: row[name] for name in CLAIM_FIELDS})
+
+
+# -- signature bands: candidate copies found by index -----------------------------------------
+
+# MinHash LSH's banding for fusion's copy threshold (0.7 over 64 values: 8 bands of 8 values,
+# as datasketch's MinHashLSH chooses; a test keeps the two equal). Two articles whose signatures
+# agree on every value of one band are candidate copies; fusion compares their signatures.
+SIGNATURE_BANDS = 8
+
+
+def signature_keys(signature: Sequence[int]) -> list[int]:
+    """One 64-bit key per band of a signature: equal keys, equal bands."""
+    rows = len(signature) // SIGNATURE_BANDS
+    keys = []
+    for band in range(SIGNATURE_BANDS):
+        values = struct.pack(f"<I{rows}I", band, *signature[band * rows : (band + 1) * rows])
+        keys.append(int.from_bytes(hashlib.blake2b(values, digest_size=8).digest(), "little", signed=True))
+    return keys

@@ -163,8 +163,8 @@ def test_fuse_confidence_grows_with_independent_sources(settings, documents):
 
 def test_fuse_confidence_does_not_grow_with_mentions_of_one_document(settings):
     # Two mentions of one document in one event (an analyst's merge) are one source.
-    one = fuse.fuse_cluster([_mention("a")])
-    twice = fuse.fuse_cluster([_mention("a"), _mention("a", mention_id="a#m1")])
+    one = fuse.fuse_cluster([_mention("a")], {}, settings)
+    twice = fuse.fuse_cluster([_mention("a"), _mention("a", mention_id="a#m1")], {}, settings)
     assert twice.confidence == one.confidence
     assert len(twice.sources) == 1
 
@@ -368,3 +368,29 @@ def test_fuse_two_complete_actor_pairs_of_different_kinds_stay_apart(settings):
     massacre = _mention("a", sub_event_type="Attack", actor1=gunmen, actor2=civilians)
     assault = _mention("b", sub_event_type="Armed clash", actor1=police, actor2=gunmen)
     assert len(fuse.run([massacre, assault], settings)) == 2
+
+
+def test_fuse_cluster_mentions_of_one_article_telling_one_event_are_one_claim(settings):
+    lead = _mention("a", fatalities=5)
+    detail = _mention("a", mention_id="a#m1", evidence="Five soldiers died in Djibo, the army said.", fatalities=5)
+    event = fuse.fuse_cluster([lead, detail], {}, settings)
+    assert [s.mention_id for s in event.sources] == ["a#m0"]
+    assert event.sources[0].evidence.count("Djibo") == 2  # both sentences, in one claim
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        dict(event_date=date(2024, 3, 14)),  # another day
+        dict(place=GASKINDE),  # another village
+        dict(sub_event_type="Government regains territory", actor1=ARMY, actor2=JNIM),  # another kind
+    ],
+    ids=["day", "place", "kind"],
+)
+def test_fuse_cluster_keeps_each_event_one_article_told_as_its_own_claim(settings, second):
+    # An analyst merged two events one article told apart: each stays a report of its own.
+    first = _mention("a", fatalities=9)
+    other = _mention("a", mention_id="a#m1", evidence="Three days later the army fought again.", fatalities=11, **second)
+    event = fuse.fuse_cluster([first, other], {}, settings)
+    assert [(s.mention_id, s.fatalities) for s in event.sources] == [("a#m0", 9), ("a#m1", 11)]
+    assert event.confidence == fuse.fuse_cluster([first], {}, settings).confidence  # still one document

@@ -5,6 +5,7 @@ file, articles written for these tests."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -98,8 +99,8 @@ def test_the_store_knows_what_it_knew_on_an_earlier_date(tmp_path, db, settings,
     between = datetime.now(timezone.utc).replace(tzinfo=None)  # the store keeps naive UTC
     _ingest(db, settings, resources, _write(tmp_path, "local.txt", LOCAL), _write(tmp_path, "other.txt", OTHER))
     with Store.open(db, read_only=True) as store:
-        then = incremental.known_on(store, between)
-        now = incremental.known_on(store, datetime.now(timezone.utc).replace(tzinfo=None))
+        then = incremental.known_on(store, between, settings)
+        now = incremental.known_on(store, datetime.now(timezone.utc).replace(tzinfo=None), settings)
     assert [len(e.sources) for e in then if e.location == "Gaskindé"] == [1]
     assert [len(e.sources) for e in now if e.location == "Gaskindé"] == [2]
     assert "Aribinda" not in {e.location for e in then} and "Aribinda" in {e.location for e in now}
@@ -165,13 +166,19 @@ def test_a_changed_page_that_was_an_events_only_report_removes_the_event(tmp_pat
         assert [e.location for e in store.events()] == ["Aribinda"]
 
 
-def test_copies_are_looked_for_only_among_articles_of_nearby_weeks(tmp_path, db, settings, resources):
+def test_copies_are_looked_for_only_among_similar_articles_of_nearby_weeks(tmp_path, db, settings, resources):
     from datetime import date
 
-    _ingest(db, settings, resources, _write(tmp_path, "wire.txt", WIRE))
+    wire = _write(tmp_path, "wire.txt", WIRE)
+    _ingest(db, settings, resources, wire, _write(tmp_path, "local.txt", LOCAL))
+    (article,) = api.run_paths([wire], settings=settings, resources=resources).articles
+    repost, other = signature(article.text), signature(OTHER * 3)  # the wire story word for word, and another
     with Store.open(db, read_only=True) as store:
-        assert len(store.signatures((date(2024, 3, 1), date(2024, 3, 31)))) == 1
-        assert store.signatures((date(2024, 6, 1), date(2024, 6, 30))) == {}
+        near = store.similar_signatures({"r": (repost, date(2024, 3, 20))}, 30)
+        assert [Path(original).name for _, original in near.values()] == ["wire.txt"]  # not the local rewrite
+        assert store.similar_signatures({"r": (repost, date(2024, 6, 20))}, 30) == {}  # months later
+        assert store.similar_signatures({"r": (repost, None)}, 30).keys() == near.keys()  # undated: any day
+        assert store.similar_signatures({"o": (other, date(2024, 3, 20))}, 30) == {}
 
 
 def test_a_changed_page_keeps_an_analysts_split(tmp_path, db, settings, resources):
@@ -186,3 +193,30 @@ def test_a_changed_page_keeps_an_analysts_split(tmp_path, db, settings, resource
     assert set(events) == {kept.event_id, split_off.event_id}
     assert [s.fatalities for s in events[split_off.event_id].sources] == [12]
     assert [s.fatalities for s in events[kept.event_id].sources] == [14]
+
+
+RETAKEN = """Army back in Léré
+
+Published 12 February 2024
+
+Malian soldiers retook the town of Léré, in the Timbuktu region, on Friday 9 February 2024 after
+fighting JNIM militants on its outskirts, the army said, adding that 11 militants were killed.
+"""
+
+
+def test_merge_keeps_every_report_of_one_page(tmp_path, db, settings, resources):
+    # One page tells of two events (JNIM takes Léré, the army retakes it): an analyst merges them.
+    lere = next(p for p in api.sample_paths() if p.name == "lere_taken_retaken_en.html")
+    _ingest(db, settings, resources, lere)
+    with Store.open(db, read_only=True) as store:
+        told = {e.sub_event_type: e for e in store.events() if e.location == "Léré"}
+    taken, retaken = told["Non-state actor overtakes territory"], told["Government regains territory"]
+    claims = sorted((s.mention_id, s.fatalities, s.event_date) for e in (taken, retaken) for s in e.sources)
+    merged = api.merge([retaken.event_id, taken.event_id], db=db, settings=settings)
+    assert sorted((s.mention_id, s.fatalities, s.event_date) for s in merged.sources) == claims  # none dropped
+    # A later report of the retaking joins the merged event; the page's two reports stay apart.
+    _ingest(db, settings, resources, _write(tmp_path, "retaken.txt", RETAKEN))
+    with Store.open(db, read_only=True) as store:
+        after = store.event(retaken.event_id)
+    assert [c for c in claims if c not in {(s.mention_id, s.fatalities, s.event_date) for s in after.sources}] == []
+    assert len(after.sources) == 3

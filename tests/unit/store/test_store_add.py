@@ -155,3 +155,9 @@ def test_store_add_rejected_counts_in_stats(store):
 def test_store_stored_mentions_lists_source_mention_ids(store, make_event):
     store.add(events=[make_event(n_sources=2)])
     assert store.stored_mentions() == {"news/report-1.html#m0", "news/report-2.html#m0"}
+
+
+def test_store_taken_event_ids_finds_ids_and_their_suffixed_forms(store, make_event):
+    store.add(events=[make_event(event_id) for event_id in ("SRa", "SRa-2", "SRa-10", "SRab", "SRb-x", "SRc")])
+    assert store.taken_event_ids(["SRa", "SRb", "SRd"]) == {"SRa", "SRa-2", "SRa-10"}
+    assert store.existing_events(["SRa", "SRd"]) == {"SRa"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 
 import duckdb
 import pytest
@@ -101,25 +103,53 @@ def test_store_open_folder_is_config_error(tmp_path):
         Store.open(tmp_path)
 
 
-def test_store_open_locked_by_other_process_is_missing_resource(tmp_path):
+@pytest.fixture()
+def holder(tmp_path):
+    """Another process holding the store read-write (as an ingest does while it writes a batch)
+    until it is told to let go; ``holder.release()`` tells it."""
     path = tmp_path / "sitreps.duckdb"
     Store.open(path).close()
-    holder_code = textwrap.dedent(
+    code = textwrap.dedent(
         f"""
         import sys, duckdb
         con = duckdb.connect({str(path)!r})
         print("ready", flush=True)
         sys.stdin.readline()
+        con.close()
+        print("released", flush=True)
+        sys.stdin.readline()
         """
     )
-    holder = subprocess.Popen(
-        [sys.executable, "-c", holder_code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        with pytest.raises(MissingResourceError) as caught:
-            Store.open(path)
-        assert "in use by another process" in caught.value.message
-        assert str(holder.pid) in caught.value.message
-    finally:
-        holder.communicate("\n", timeout=10)
+    process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "ready"
+
+    def release():
+        process.stdin.write("\n")
+        process.stdin.flush()
+        assert process.stdout.readline().strip() == "released"
+
+    process.path, process.release = path, release
+    yield process
+    process.communicate("\n\n", timeout=10)
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_store_open_locked_by_other_process_is_missing_resource(holder, read_only):
+    with pytest.raises(MissingResourceError) as caught:
+        Store.open(holder.path, read_only=read_only)
+    message = caught.value.message
+    assert "in use by another process" in message and str(holder.pid) in message
+    assert "`sitreps ingest`" in message and "retry when it has finished" in message and "serve" not in message
+
+
+def test_store_open_waits_for_the_other_process_to_let_go(holder):
+    threading.Timer(0.5, holder.release).start()
+    started = time.monotonic()
+    with Store.open(holder.path, read_only=True, wait_seconds=30) as store:
+        assert store.stats().events == 0
+    assert 0.4 < time.monotonic() - started < 30
+
+
+def test_store_open_gives_up_after_waiting(holder):
+    with pytest.raises(MissingResourceError, match=r"still in use by another process .* after waiting 0.3 s"):
+        Store.open(holder.path, wait_seconds=0.3)
