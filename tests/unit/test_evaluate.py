@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitreps import evaluate
-from sitreps.errors import SitrepsError, UsageError
+from sitreps.errors import UsageError
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
@@ -92,7 +92,7 @@ def test_case_predictions_restore_the_type_model_and_refuse_unknown_models(resou
 
 
 def test_predict_batch_refuses_duplicate_ids(resources):
-    with pytest.raises(SitrepsError, match="unique"):
+    with pytest.raises(UsageError, match="unique"):
         evaluate.predict_batch([("x", "One text here."), ("x", "Another text here.")], resources)
 
 

@@ -117,7 +117,7 @@ def predict_batch(snippets: Sequence[tuple[str, str]], resources: Resources) -> 
 
     ids = [snippet_id for snippet_id, _ in snippets]
     if len(set(ids)) != len(ids):
-        raise SitrepsError("predict_batch: snippet ids must be unique (each becomes one JSONL record id)")
+        raise UsageError("predict_batch: snippet ids must be unique (each becomes one JSONL record id)")
     with tempfile.TemporaryDirectory(prefix="sitreps-case-") as work:
         records = Path(work) / "snippets.jsonl"
         records.write_text(
