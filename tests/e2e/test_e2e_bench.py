@@ -39,6 +39,11 @@ def test_bench_prints_every_table_on_the_shared_data(tmp_path):
         assert heading in done.stdout
     weighted_f1 = float(done.stdout.split("no event = wrong) | ")[1].split(" | ")[1])
     assert 0.5 < weighted_f1 <= 1.0
+    # The same snippets all in one `sitreps extract` run: rules, then cross-validated.
+    batch_row = done.stdout.split("CASE: all snippets in one `sitreps extract` run")[1].splitlines()[0]
+    rules_f1, cross_validated_f1 = (float(cell) for cell in batch_row.split(" | ")[1:3])
+    assert 0.5 < rules_f1 <= 1.0 and 0.5 < cross_validated_f1 <= 1.0
+    assert "CASE, one run: snippets read otherwise than alone" in done.stdout
 
 
 def test_fusion_bench_scores_a_small_generated_corpus(tmp_path):
