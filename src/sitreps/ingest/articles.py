@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from ..config import Settings
 from ..model import Article, Document, Rejected
-from .cleaner import clean_lines, extract_html, find_sitename, find_title, to_lines
+from .cleaner import clean_lines, extract_html, find_sitename, find_title, is_boilerplate, to_lines
 from .language import detect_language, load_identifier
 from .normalise import normalise_text
 from .published import date_from_html, date_from_lines, date_from_url, find_dateline, leading_date, month_from_url, resolve_relative
@@ -19,6 +19,16 @@ from .splitter import Story, split_stories
 
 # Fewer words than this after cleaning is a teaser, not a story.
 _MIN_STORY_WORDS = 8
+# A document of at most this many lines and words that cleaning would empty is a snippet told
+# whole ("Gunmen kill five in Djibo"): kept as its story.
+_SNIPPET_MAX_LINES = 3
+_SNIPPET_MAX_WORDS = 80
+_SNIPPET_MIN_WORDS = 4
+
+
+def _is_snippet(lines) -> bool:
+    kept = [line for line in lines if line.strip()]
+    return 0 < len(kept) <= _SNIPPET_MAX_LINES and _SNIPPET_MIN_WORDS <= sum(len(line.split()) for line in kept) <= _SNIPPET_MAX_WORDS
 
 
 @dataclass(frozen=True)
@@ -105,7 +115,12 @@ def _article(
     article_id = f"{document.document_id}#story-{story.index}" if split else document.document_id
     body = clean_lines(list(story.lines), rules)
     text = "\n".join(body)
-    if len(text.split()) < _MIN_STORY_WORDS:
+    least = _MIN_STORY_WORDS
+    if len(text.split()) < _MIN_STORY_WORDS and not split and _is_snippet(story.lines):
+        # A short text given whole (a feed item, a snippet) is its own story, not page chrome.
+        body = [line.strip() for line in story.lines if line.strip() and not is_boilerplate(line.strip(), rules)]
+        text, least = "\n".join(body), _SNIPPET_MIN_WORDS
+    if len(text.split()) < least:
         if split:
             return reject(article_id, document.path, "boilerplate", f"headline without story text: {story.title or ''}")
         return reject(article_id, document.path, "no_text")

@@ -95,3 +95,16 @@ def test_from_text_cleans_pages_and_splits_html(resources):
 
 def test_from_text_empty_gives_nothing(resources):
     assert from_text("   \n", resources=resources) == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Gunmen kill five villagers near Djibo",  # a headline-like feed item
+        "Soldiers repelled an attack on their base in Arbinda on Monday, the army said",  # no full stop
+    ],
+)
+def test_articles_of_keeps_a_short_text_given_whole(resources, settings, content):
+    # A snippet is its own story: cleaning would read it as a page's stray line and drop it.
+    [article] = articles_of(Document("x", "x", "text", content), settings, resources)
+    assert article.text == content
