@@ -9,7 +9,7 @@ wait4), two jobs over the same articles:
   spacy     the same story texts (after sitreps' cleaning, which is not timed) through
             `nlp.pipe` with the full pipeline of the same spaCy model per language
 
-The ratio sitreps/spacy is the figure reported (target <= 1.0). With --write-docs the table
+The ratio sitreps/spacy is the figure reported (target <= 0.6, issue 11). With --write-docs the table
 replaces the throughput block of docs/benchmarks.md.
 
     python bench/throughput.py --articles 500 --repeat 2 --write-docs
@@ -27,6 +27,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Issue 11: the whole pipeline in at most 0.6 of the time spaCy's full pipeline takes.
+TARGET_RATIO = 0.6
 sys.path.insert(0, str(ROOT / "bench"))
 
 from docblock import replace_block  # noqa: E402
@@ -117,7 +119,7 @@ def table(result: dict) -> str:
             f"| `sitreps extract` (whole pipeline) | {result['sitreps_seconds']} | {result['sitreps_docs_per_s']} | {result['sitreps_peak_mb']} |",
             f"| spaCy `nlp.pipe`, full pipeline, same texts | {result['spacy_seconds']} | {result['spacy_docs_per_s']} | {result['spacy_peak_mb']} |",
             "",
-            f"**Time ratio sitreps / spaCy: {result['ratio']}** (target ≤ 1.0). "
+            f"**Time ratio sitreps / spaCy: {result['ratio']}** (target ≤ 0.6). "
             f"{result['documents']} generated documents ({result['stories']} stories, {result['tokens']:,} tokens, "
             f"seed {result['seed']}), best of {result['repeat']} interleaved runs, {result['events']} events written.",
         ]
@@ -137,7 +139,7 @@ def main() -> None:
     print(json.dumps(result))
     if args.write_docs:
         replace_block("throughput", text)
-    if result["ratio"] > 1.0:
+    if result["ratio"] > TARGET_RATIO:
         sys.exit(1)
 
 

@@ -184,11 +184,15 @@ def classify(sentence: str, language: str, lexicon: Lexicon) -> list[Trigger]:
     text = blank(text, lang.mask)
     found: list[Trigger] = []
     for rule in lang.rules:
+        # The rule's own pattern first: most rules do not match, and their conditions need not run.
+        matches = list(rule.pattern.finditer(text))
+        if not matches:
+            continue
         if rule.unless is not None and rule.unless.search(text):
             continue
         if rule.requires is not None and not rule.requires.search(text):
             continue
-        for match in rule.pattern.finditer(text):
+        for match in matches:
             start, end = _core_span(match)
             if end > start:
                 found.append(Trigger(rule.sub_event_type, start, end, sentence[start:end], rule.score))
