@@ -28,8 +28,8 @@ from .dating import Anchor, adjust_to_anchor, article_anchor, undated_default
 from .earlier import link_earlier, split_earlier_event
 from .frames import CLAIM, PROTEST_SEVERITY, REVISED_TOLL, Draft, FrameContext, absorb, credit_claim, find_frame, unidentified
 from .fatalities import count_fatalities
-from .filters import is_generic, is_not_event, off_topic_cues
-from .places import PlacePhrase, dateline_end, find_places
+from .filters import is_aftermath, is_generic, is_not_event, off_topic_cues
+from .places import lies_within, PlacePhrase, dateline_end, find_places
 from .several import count_before, place_list
 from .mention import to_mention
 from .roles import ARMED_TYPES, assign_roles, find_actor_phrases
@@ -158,6 +158,7 @@ def extract_article(article: Article, settings: Settings, resources, deadline: D
         draft = _draft(sentence, triggers, ner_spans, article, anchor, country, named_countries, resources, drafts, index)
         draft.sentences = [whole]  # a part of a sentence is read, the whole sentence is quoted
         draft.generic = is_generic(sentence.text, language, lexicon)
+        draft.aftermath = draft.sub_event_type == "Other" and is_aftermath(sentence.text, language, lexicon)
         if index in claims_only:
             # A claim or the blame names who did an event the story told: it credits that event.
             frame = find_frame(drafts, draft, context)
@@ -291,6 +292,7 @@ def _draft(sentence, triggers, ner_spans, article, anchor, country, named_countr
     context_places = tuple(p.text for p in located if place is None or p.start != place.start)
     draft = Draft(
         place_context=list(context_places),
+        place_within=[p.text for p in located if place is not None and lies_within(text, place, p)],
         sub_event_type=sub_event_type,
         sentences=[sentence],
         trigger_start=trigger.start,
@@ -352,6 +354,7 @@ def _date(draft: Draft, text: str, article: Article, anchor: Anchor, resources, 
         # "Militants said Wednesday they had taken the town": told with no day of its own, the
         # event falls in the days up to the day it was reported (that day, precision 2).
         draft.event_date, draft.time_precision, draft.date_text = reported[0].value, 2, reported[0].text
+        draft.reported_date = True
         return
     previous = next((d for d in reversed(drafts) if d.event_date and d.explicit_date), None)
     if previous is not None and draft.indexes[0] - max(previous.indexes) <= _NARRATIVE_GAP:
@@ -445,6 +448,10 @@ def _named_affiliate(roles, registry, country):
     return roles
 
 
+# A crowd that is no demonstration: a mob, vigilantes, "la foule en colère".
+_MOB = re.compile(r"\b(?:mobs?|vigilantes?|foule|lyncheurs)\b", re.IGNORECASE)
+
+
 def _retype(sub_event_type: str, roles) -> str:
     """Battles need two armed sides; violence against civilians needs unarmed targets."""
     target = roles.actor2_type
@@ -454,6 +461,12 @@ def _retype(sub_event_type: str, roles) -> str:
         return "Attack"
     if EVENT_TYPE_OF[sub_event_type] == "Battles" and "Rioters" in (roles.actor1_type, target):
         return "Mob violence"  # a crowd or vigilantes are no organised armed side
+    if roles.actor1_type == "Rioters" and sub_event_type in ("Looting/property destruction", "Violent demonstration") and _MOB.search(roles.actor1):
+        return "Mob violence"  # houses a mob set on fire: a crowd's violence, no demonstration
+    if sub_event_type == "Looting/property destruction" and roles.actor1_type == "Rioters":
+        return "Violent demonstration"
+    if EVENT_TYPE_OF[sub_event_type] == "Protests" and "Rioters" in (roles.actor1_type, target):
+        return "Violent demonstration"  # police dispersing a mob face a riot, not a protest
     return sub_event_type
 
 
@@ -482,11 +495,10 @@ def _frame_context(country: str | None, resources) -> FrameContext:
         candidate = best(name, iso3)
         return candidate.place.country_iso3 if candidate is not None else None
 
-    def actor_name(text: str, iso3: str | None) -> str:
-        actor = registry.resolve(text, iso3, None)
-        return actor.name if actor is not None else text
+    def actor_names(text: str, iso3: str | None) -> frozenset[str]:
+        return registry.readings(text, iso3)
 
-    return FrameContext(country, areas_of, country_of, actor_name)
+    return FrameContext(country, areas_of, country_of, actor_names)
 
 
 def _countries_named(article: Article, sentences: list[Sentence], gazetteer) -> dict[int, list[tuple[str, str]]]:

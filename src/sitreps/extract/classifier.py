@@ -26,7 +26,7 @@ from ..model import EVENT_TYPE_OF, SUB_EVENT_TYPES
 TRIGGERS_FILE = "triggers.toml"
 FILTER_KEYS = (
     "period", "aggregate", "strong", "single_event", "statistic_except",
-    "hypothetical", "hypothetical_except", "non_event_context", "background", "off_topic", "generic",
+    "hypothetical", "hypothetical_except", "non_event_context", "background", "off_topic", "generic", "aftermath",
 )
 _PRECEDENCE = {sub: rank for rank, sub in enumerate(s for subs in SUB_EVENT_TYPES.values() for s in subs)}
 _MACRO = re.compile(r"@(\w+)")
@@ -113,6 +113,7 @@ class FilterCues:
     background: re.Pattern[str] | None = None
     off_topic: re.Pattern[str] | None = None
     generic: re.Pattern[str] | None = None
+    aftermath: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,13 @@ def is_generic(sentence: str, language: str, lexicon: Lexicon) -> bool:
     return cues.generic is not None and cues.generic.search(normalise(sentence)) is not None
 
 
+def is_aftermath(sentence: str, language: str, lexicon: Lexicon) -> bool:
+    """Whether the sentence tells what an event left behind (bodies found, burials, people who
+    fled) rather than an act of its own."""
+    cues = lexicon.for_language(language).filters
+    return cues.aftermath is not None and cues.aftermath.search(normalise(sentence)) is not None
+
+
 def off_topic_cues(text: str, language: str, lexicon: Lexicon) -> int:
     """How many off-topic cues (sport, markets...) a whole story has: violent metaphors in a
     match report ("a deadly counter-attack") are not events."""

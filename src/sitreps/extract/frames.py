@@ -65,6 +65,7 @@ class Draft:
     date_text: str = ""
     date_spill: tuple[int, int] = (0, 0)
     explicit_date: bool = False
+    reported_date: bool = False  # dated by the day it was told ("the group reported Friday")
     fatalities: int = 0
     fatalities_text: str = ""
     claimant: str | None = None
@@ -72,10 +73,12 @@ class Draft:
     place_qualifier: str = ""
     place_level: str = ""
     place_context: list[str] = field(default_factory=list)  # other places named with the event
+    place_within: list[str] = field(default_factory=list)  # places the text puts the event's place in
     country_hint: str = ""
     roles: object = None
     indexes: list[int] = field(default_factory=list)  # sentence indexes read
     generic: bool = False  # opened by a sentence that tells a run of events ("attacks continued")
+    aftermath: bool = False  # an Other told as what an event left behind ("50 bodies were found")
     # Towns the sentence lists as places of one event each: (text, qualifier, level, own toll).
     several: list[tuple[str, str, str, int | None]] = field(default_factory=list)
 
@@ -88,7 +91,7 @@ class FrameContext:
     country: str | None
     areas_of: Callable[[str, str | None], tuple[str, ...]]
     country_of: Callable[[str, str | None], str | None]
-    actor_name: Callable[[str, str | None], str]
+    actor_names: Callable[[str, str | None], frozenset[str]]  # every actor a group's name may mean
 
 
 def unidentified(actor_text: str) -> bool:
@@ -137,8 +140,8 @@ def compatible(frame: Draft, draft: Draft, context: FrameContext) -> bool:
         # drone strike") is no frame for the one the story then tells at its place.
         return False
     return (
-        _kinds_agree(frame.sub_event_type, draft.sub_event_type)
-        and _dates_agree(frame, draft)
+        (_kinds_agree(frame.sub_event_type, draft.sub_event_type) or _aftermath_of(frame, draft))
+        and (_dates_agree(frame, draft) or _found_after(frame, draft))
         and _places_agree(frame, draft, context)
         and _sides_agree(frame, draft, context)
     )
@@ -158,6 +161,28 @@ def _kinds_agree(a: str, b: str) -> bool:
     return "Mob violence" in (a, b)
 
 
+def _aftermath_of(frame: Draft, draft: Draft) -> bool:
+    """Bodies found, the dead buried, villagers who fled: what an act of violence left behind
+    is that event, told again, at its place and day."""
+    left, act = (draft, frame) if draft.aftermath else (frame, draft) if frame.aftermath else (None, None)
+    if left is None or act.aftermath:
+        return False
+    return EVENT_TYPE_OF[act.sub_event_type] in ("Battles", "Violence against civilians", "Explosions/Remote violence")
+
+
+# Bodies are found, and the dead buried, in the days after the attack.
+_AFTERMATH_DAYS = 3
+
+
+def _found_after(frame: Draft, draft: Draft) -> bool:
+    left, act = (draft, frame) if draft.aftermath else (frame, draft)
+    if not (left.aftermath and _aftermath_of(frame, draft) and left.event_date and act.event_date):
+        return False
+    return 0 <= (left.event_date - act.event_date).days <= _AFTERMATH_DAYS
+
+
+_REPORTED_WINDOW_DAYS = 31
+
 # How far a stated day may lie from a frame dated only by default (the week before publication)
 # and still be that frame's day: farther, it is an earlier event ("In January, a woman was
 # abducted" in a story of last Sunday's kidnapping).
@@ -169,6 +194,10 @@ def _dates_agree(frame: Draft, draft: Draft) -> bool:
         return True
     if frame.explicit_date != draft.explicit_date:
         stated, default = (frame, draft) if frame.explicit_date else (draft, frame)
+        if default.reported_date:
+            # "A rights group reported Friday that the massacre's toll ...": told that day, of any
+            # event in the month before it.
+            return 0 <= (default.event_date - stated.event_date).days <= _REPORTED_WINDOW_DAYS
         window = _DEFAULT_WINDOW_DAYS if (default.time_precision or 3) < 3 else 31
         return abs((stated.event_date - default.event_date).days) <= window
     if not frame.explicit_date:
@@ -194,6 +223,8 @@ def _places_agree(frame: Draft, draft: Draft, context: FrameContext) -> bool:
     key_a, key_b = _key(a), _key(b)
     if key_a == key_b or key_a in key_b or key_b in key_a:
         return True
+    if key_a in {_key(p) for p in draft.place_within} or key_b in {_key(p) for p in frame.place_within}:
+        return True  # "an attack on a village in the X area" after "an attack in the X area"
     country_a, country_b = context.country_of(a, context.country), context.country_of(b, context.country)
     if country_a and country_b and country_a != country_b:
         return False
@@ -269,9 +300,10 @@ def _named_groups(draft: Draft, context: FrameContext) -> set[str]:
     if roles is None:
         return set()
     return {
-        context.actor_name(text, context.country)
+        name
         for text, kind in ((roles.actor1, roles.actor1_type), (roles.actor2, roles.actor2_type))
         if text and kind in NON_STATE_ARMED_TYPES and not unidentified(text)
+        for name in context.actor_names(text, context.country)
     }
 
 
@@ -290,6 +322,7 @@ def absorb(target: Draft, extra: Draft) -> None:
     target.sentences.extend(s for s in extra.sentences if s not in target.sentences)
     target.indexes.extend(extra.indexes)
     target.place_context.extend(p for p in extra.place_context + ([extra.place_text] if extra.place_text else []) if p not in target.place_context)
+    target.place_within.extend(p for p in extra.place_within if p not in target.place_within)
     if extra.place_text and not _placed(target) and _placed(extra):
         # The town a later sentence names places a frame told without one.
         target.place_text, target.place_qualifier, target.place_level = extra.place_text, extra.place_qualifier, extra.place_level
@@ -345,8 +378,10 @@ def _raises_type(target: Draft, extra: Draft) -> bool:
     """One actor pair, one day, one place, several tactics: the event takes the highest type. A
     battle needs two armed sides: an abduction does not become one because another sentence says
     "armed groups attacked" without saying whom."""
-    if PROTEST_SEVERITY.get(extra.sub_event_type, -1) > PROTEST_SEVERITY.get(target.sub_event_type, 99):
-        return True  # "Hundreds marched ... Police fired tear gas": the protest is what it became
+    if extra.sub_event_type in PROTEST_SEVERITY and target.sub_event_type in PROTEST_SEVERITY:
+        # "Hundreds marched ... Police fired tear gas": the protest is what it became; a later
+        # "students were protesting" does not calm a march where bricks were thrown.
+        return PROTEST_SEVERITY[extra.sub_event_type] > PROTEST_SEVERITY[target.sub_event_type]
     if EVENT_TYPES.index(EVENT_TYPE_OF[extra.sub_event_type]) >= EVENT_TYPES.index(EVENT_TYPE_OF[target.sub_event_type]):
         return False
     if EVENT_TYPE_OF[extra.sub_event_type] == "Battles":

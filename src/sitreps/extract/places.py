@@ -81,7 +81,7 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
-_KINDS = r"(village|town|city|district|province|region|county|state|area|neighbou?rhood|camp|military camp|army camp|military base|base|army post|military post|localité|ville|commune|quartier|région|département|camp militaire|base militaire|poste militaire|poste)"
+_KINDS = r"(villages|towns|localités|village|town|city|district|province|region|county|state|area|neighbou?rhood|camp|military camp|army camp|military base|base|army post|military post|localité|ville|commune|quartier|région|département|camp militaire|base militaire|poste militaire|poste)"
 _KIND_BEFORE = re.compile(r"\b(?:the |la |le |l')?" + _KINDS + r" (?:of|de|d')\s*$", re.IGNORECASE)
 _KIND_AFTER = re.compile(r"\s+" + _KINDS + r"\b", re.IGNORECASE)
 _REGION_KINDS = frozenset({"district", "province", "region", "county", "state", "région", "département"})
@@ -92,7 +92,11 @@ _DESTINATION = re.compile(
     r"\b(?:towards?|in the direction of|(?:fled|withdrew|retreated|pulled back|headed|heading|moved|returned) (?:to|for)|"
     r"(?:sent|dispatched|deployed|flown|brought|arrived|came|coming) from|"
     r"vers|en direction de|en provenance de|(?:envoyés?|dépêchés?|venus?|arrivés?) (?:de|depuis)|"
-    r"(?:ont fui|se sont repliés|se sont réfugiés|se sont retirés) (?:à|sur|vers))\s+(?:the\s+|la\s+|le\s+|l')?$",
+    r"(?:ont fui|se sont repliés|se sont réfugiés|se sont retirés) (?:à|sur|vers)|"
+    # "thousands moved from the village to Dori", "the wounded were evacuated to Gao": where
+    # people were taken or went afterwards, a few words after the verb.
+    r"(?:fled|moved|displaced|relocated|evacuated|transported|rushed|airlifted|transferred|taken|flown)\b(?:\s+[\w'’-]+){0,4}?\s+(?:to|into)|(?:sought|took|taking|found) refuge in|"
+    r"(?:évacué|transporté|transféré|conduit|réfugié|déplacé|fui|replié|acheminé)(?:e|s|es)?\b(?:\s+[\w'’-]+){0,4}?\s+(?:à|vers|au|en))\s+(?:the\s+|la\s+|le\s+|l')?$",
     re.IGNORECASE,
 )
 
@@ -198,6 +202,50 @@ def _spelled_otherwise(sentence: str, start: int, end: int, gazetteer, country: 
     return PlacePhrase(start, end, text, qualifier, "populated", 0.9)
 
 
+# A namesake abroad this large (or a capital) is the city itself even in a sentence about another
+# country's villages ("displaced people from Kaya reached Niamey").
+_HOME_VILLAGE_MAX_POPULATION = 500_000
+_SMALL_KINDS = frozenset({"village", "town", "localité", "quartier", "neighbourhood", "neighborhood", "camp"})
+
+
+def _home_village(sentence: str, start: int, end: int, before: str, after: str, gazetteer, country: str, best) -> bool:
+    """Whether a name whose gazetteer places all lie abroad is told as a place of the story's own
+    country: introduced as a village or town ("the village of X", "X town"), or set in an admin
+    unit of that country that the sentence names ("X in Maradun LGA", "X, Zamfara State")."""
+    if best.place.population >= _HOME_VILLAGE_MAX_POPULATION or best.place.feature_code == "PPLC":
+        return False
+    kind = _KIND_BEFORE.search(before) or _KIND_AFTER.match(after)
+    if kind and kind.group(1).lower().rstrip("s") in _SMALL_KINDS:
+        return True
+    return any(
+        country in unit.countries and best.place.country_iso3 not in unit.countries
+        for unit in gazetteer.units_in(sentence[end : end + 80], country)
+    ) if _UNIT_FOLLOWS.match(after) else False
+
+
+# "X in Maradun", "X, Zamfara State", "X (Borno)": the unit that follows a place is where it lies.
+_UNIT_FOLLOWS = re.compile(r"^\s*(?:,|\(|in |dans |à |en )", re.IGNORECASE)
+
+
+# "X in Maradun LGA of Zamfara State", "le village de X, dans la commune de Y": words that put
+# a place inside the next one, with no list ("X and Y", "X, Y") between them.
+_WITHIN_GAP = re.compile(
+    r"^\s*(?:village|town|area|locality|localité|quartier)?\s*,?\s*(?:in|inside|of|dans|en|de)\s+(?:the\s+|la\s+|le\s+|l'|l’)?"
+    r"(?:(?:[A-Z][\w'’-]*|village|town|area|district|county|state|commune|cercle|region|région|province|département|local government area|lga)\s+){0,6}"
+    r"(?:(?:of|de|du|de la)\s+(?:the\s+|la\s+|le\s+|l')?)?(?:(?:district|county|state|commune|cercle|region|région|province|département)\s+(?:of|de|du)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def lies_within(sentence: str, place: PlacePhrase, other: PlacePhrase) -> bool:
+    """Whether the sentence puts ``place`` inside ``other``, named after it ("a Kuki village in
+    the Khamenlok area", "Kaya in Maradun Local Government Area of Zamfara State")."""
+    if other.start <= place.end:
+        return False
+    gap = sentence[place.end : other.start]
+    return len(gap) <= 60 and bool(_WITHIN_GAP.match(gap))
+
+
 def _unlisted_place(sentence: str, start: int, end: int, from_ner: bool, excluded) -> PlacePhrase | None:
     """A place the gazetteer lacks, kept when the text plainly introduces it as a place: a NER
     place after "in"/"near", or any capitalised name with a kind word ("Hosingow village", "the
@@ -271,6 +319,10 @@ def _read_place(
         (c for c in candidates if c.place.country_iso3 == country),
         next((c for c in candidates if c.place.country_iso3 in _FOCUS_COUNTRIES), candidates[0]),
     )
+    if country and best.place.country_iso3 != country and _home_village(sentence, start, end, before, after, gazetteer, country, best):
+        # "Kaya in Maradun, Zamfara State" in a Nigerian story is a Nigerian village the gazetteer
+        # lacks, not its namesake across the border; so is "the Kuki village" of an Indian story.
+        return PlacePhrase(start, end, text, "unlisted", "unknown", 0.85)
     abroad = country and best.place.country_iso3 not in (named_countries or frozenset()) | {country}
     neighbours = country in _FOCUS_COUNTRIES and best.place.country_iso3 in _FOCUS_COUNTRIES
     if abroad and best.place.population < _KNOWN_CITY and (named_countries is not None or not neighbours):

@@ -65,7 +65,7 @@ class Roles:
 
 # "Residents said ...", "the army told AFP": a speaker, not a side of the event.
 _SPEAKER_AFTER = re.compile(
-    r"^\s*(?:[\w'’-]+\s+){0,3}?(?:said|say|says|told|reported|confirmed|announced|stated|added|"
+    r"^\s*(?:[\w'’-]+\s+){0,3}?(?:said|say|says|told|report(?:s|ed)?|confirm(?:s|ed)?|announc(?:e|es|ed)|stated|added|disclosed|revealed|"
     r"a déclaré|ont déclaré|a indiqué|ont indiqué|ont rapporté|a rapporté|a affirmé|ont affirmé|racontent|raconte|témoigne)\b",
     re.I,
 )

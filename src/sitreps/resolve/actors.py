@@ -192,6 +192,17 @@ class ActorRegistry:
                 return None
         return self._actor_for(span.key, span.country_iso3, event_country, on)
 
+    def readings(self, text: str, country_iso3: str | None = None) -> frozenset[str]:
+        """The names of every actor a phrase may mean: one, except for a shared alias whose
+        actor the country and date decide ("Islamic State" may be its Sahel or its West Africa
+        province; "al-Qaeda" AQIM or JNIM). Two reports naming a group so are not two groups."""
+        spans = [s for s in self.find(text) if self._entries[s.key].kind != "generic"]
+        if not spans or self._entries[spans[0].key].kind != "shared":
+            actor = self.resolve(text, country_iso3, None)
+            return frozenset({actor.name}) if actor is not None else frozenset({text})
+        rules = self._entries[spans[0].key].rules
+        return frozenset(self._actor_for(rule.actor, rule.country, country_iso3 or "", None).name for rule in rules)
+
     def actor(self, key: str, country_iso3: str | None = None, on: date | None = None) -> Actor:
         """The actor of a registry key (as in ``ActorSpan.key``) for a country and date."""
         if key not in self._entries:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # the gazetteer imports this module, not the other way round
 UNIT_WORDS: tuple[str, ...] = (
     "state", "province", "region", "governorate", "district", "territory", "county", "oblast", "department",
     "prefecture", "région", "département", "préfecture", "gouvernorat", "territoire", "état", "etat",
+    # Nigeria's LGAs, Mali's cercles and communes: 'Maradun LGA', 'Maradun Local Government Area'
+    "local government area", "lga", "cercle", "commune",
 )
 _WORDS = "|".join(UNIT_WORDS)
 # 'Borno State', 'Nord-Kivu province', 'Kharkiv oblast' (any case, after the name).
@@ -103,7 +105,7 @@ def in_longer_name(text: str, before: tuple[int, int] | None, after: tuple[int, 
     """Whether capitalised words run on either side of a name ('Boko' in 'Boko Haram', 'Keita'
     in 'Ibrahim Keita'): then it is part of another name. Unit words after it and words such as
     'In' or 'The' before it do not count."""
-    if after is not None and text[after[0]].isupper() and text[after[0]:after[1]].lower() not in UNIT_WORDS:
+    if after is not None and text[after[0]].isupper() and not _UNIT_AFTER.match(text, max(0, after[0] - 1)):
         return True
     if before is not None and text[before[0]].isupper():
         return text[before[0]:before[1]].lower() not in _LEADING_WORDS

@@ -1,0 +1,131 @@
+"""Reading the article (issue 11, second session), on stories written for these tests: places
+told inside another, namesakes abroad, what an attack left behind, reported days, protest
+severity, crowds, groups named by their parent organisation, speakers and destinations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitreps.extract import extract_article
+from sitreps.extract.places import PlacePhrase, find_places, lies_within
+from sitreps.model import Article, Mention
+
+PUBLISHED = date(2024, 3, 13)  # a Wednesday
+
+
+def _mentions(text, settings, resources, language="en", published=PUBLISHED):
+    article = Article("s", "s", "s.txt", text, published=published, language=language)
+    return [m for m in extract_article(article, settings, resources) if isinstance(m, Mention)]
+
+
+def _phrase(sentence: str, name: str) -> PlacePhrase:
+    start = sentence.index(name)
+    return PlacePhrase(start, start + len(name), name, "", "populated", 1.0)
+
+
+# ---- places inside places, namesakes abroad ------------------------------------------------------
+
+
+def test_a_place_told_inside_another_lies_within_it():
+    sentence = "Gunmen burned a school in Dalli in Bindawa Local Government Area of Katsina State on Monday."
+    assert lies_within(sentence, _phrase(sentence, "Dalli"), _phrase(sentence, "Bindawa"))
+    assert lies_within(sentence, _phrase(sentence, "Dalli"), _phrase(sentence, "Katsina State"))
+    listed = "Gunmen attacked Dalli and Bindawa on Monday."
+    assert not lies_within(listed, _phrase(listed, "Dalli"), _phrase(listed, "Bindawa"))
+
+
+def test_a_village_in_an_area_named_before_is_that_event(settings, resources):
+    text = (
+        "Nine people were killed on Monday in an attack in the Gorang area, officials said.\n\n"
+        "Police said the attackers struck a Tembe village in the Gorang area before dawn on Monday, where nine people died."
+    )
+    assert len(_mentions(text, settings, resources)) == 1
+
+
+def test_a_namesake_abroad_set_in_a_unit_of_the_story_country_is_a_village_there(settings, resources):
+    # "Kaya" is a Burkinabè city in the gazetteer; set in a Nigerian local government area and
+    # state, it is a Nigerian village the gazetteer lacks.
+    sentence = "Gunmen on motorbikes stormed a school in Kaya in Maradun Local Government Area of Zamfara State."
+    places = find_places(sentence, resources.gazetteer, [], (), "NGA", frozenset())
+    assert (places[0].text, places[0].qualifier) == ("Kaya", "unlisted")
+    alone = "Gunmen attacked Kaya in the Centre-Nord region on Monday."
+    assert find_places(alone, resources.gazetteer, [], (), "BFA", frozenset())[0].qualifier == ""
+
+
+def test_unit_words_of_local_government_areas_and_cercles(resources):
+    units = resources.gazetteer.units_in("The school lies in Maradun LGA, in the north-west.", "NGA")
+    assert [u.text for u in units] == ["Maradun LGA"]
+    assert units[0].candidates[0].place.country_iso3 == "NGA"
+
+
+def test_where_people_fled_or_were_taken_is_not_the_event_place(settings, resources):
+    text = "Gunmen killed eleven villagers in Seno on Sunday. Thousands of residents moved from the area to Dori afterwards."
+    assert [m.place_text for m in _mentions(text, settings, resources)] == ["Seno"]
+
+
+# ---- what an attack left behind, and the day it was told -----------------------------------------
+
+
+def test_bodies_found_after_an_attack_are_that_attack(settings, resources):
+    text = (
+        "Gunmen killed dozens of villagers in Gaskindé on Saturday, officials said.\n\n"
+        "By Sunday, rescuers had found 42 bodies in Gaskindé, and the toll may rise."
+    )
+    mentions = _mentions(text, settings, resources)
+    assert [(m.sub_event_type, m.event_date) for m in mentions] == [("Attack", date(2024, 3, 9))]
+
+
+def test_bodies_found_with_no_attack_told_stay_an_event_of_their_own(settings, resources):
+    mentions = _mentions("Residents found twelve bodies in a well near Gaskindé on Monday.", settings, resources)
+    assert [m.sub_event_type for m in mentions] == ["Other"]
+
+
+def test_a_toll_reported_days_later_belongs_to_the_massacre_told(settings, resources):
+    text = (
+        "Men in uniform killed around 60 villagers in Gaskindé on February 20, a prosecutor said.\n\n"
+        "A rights group reported on Friday that the toll of the village massacre was more than twice that figure."
+    )
+    mentions = _mentions(text, settings, resources, published=date(2024, 3, 2))
+    assert [(m.place_text, m.event_date) for m in mentions] == [("Gaskindé", date(2024, 2, 20))]
+
+
+# ---- crowds -----------------------------------------------------------------------------------------
+
+
+def test_a_protest_where_bricks_were_thrown_stays_a_riot(settings, resources):
+    text = (
+        "On Tuesday, rival student groups marched through Dhaka, some throwing bricks at each other.\n\n"
+        "\"Students were protesting in a dozen places in the city,\" a police spokesman said."
+    )
+    assert [m.sub_event_type for m in _mentions(text, settings, resources, published=date(2024, 7, 17))] == ["Violent demonstration"]
+
+
+def test_houses_a_mob_set_on_fire_are_mob_violence(settings, resources):
+    text = "A mob set fire to three houses in Imphal on Thursday afternoon, officials said."
+    assert [m.sub_event_type for m in _mentions(text, settings, resources, published=date(2023, 6, 16))] == ["Mob violence"]
+
+
+# ---- actors -----------------------------------------------------------------------------------------
+
+
+def test_a_group_named_by_its_parent_organisation_is_the_same_side(settings, resources):
+    text = (
+        "The Islamic State's West Africa Province claimed the raid on the army camp in Inatès on Tuesday, which killed 71 soldiers.\n\n"
+        "The Islamic State group has claimed responsibility for an attack on a military camp in Niger, officials said on Thursday."
+    )
+    mentions = _mentions(text, settings, resources, published=date(2019, 12, 12))
+    assert len(mentions) == 1
+
+
+def test_the_readings_of_a_shared_alias(resources):
+    assert {"Islamic State (Sahel)", "Islamic State (West Africa)"} <= resources.actors.readings("the Islamic State group", "NER")
+    assert resources.actors.readings("JNIM", "MLI") == frozenset({"JNIM: Group for Support of Islam and Muslims"})
+
+
+def test_police_confirming_an_abduction_are_its_source_not_its_side(settings, resources):
+    text = (
+        "Gunmen abducted 40 students from a school in Dalli on Monday.\n\n"
+        "The state police command wishes to confirm the abduction of 40 students from the school in Dalli."
+    )
+    mentions = _mentions(text, settings, resources)
+    assert len(mentions) == 1 and "police" not in (mentions[0].actor1_text or "").lower()
