@@ -26,10 +26,10 @@ from .classifier import Trigger, classify
 from .dates import find_dates
 from .dating import Anchor, adjust_to_anchor, article_anchor, undated_default
 from .earlier import link_earlier, split_earlier_event
-from .frames import CLAIM, PROTEST_SEVERITY, REVISED_TOLL, Draft, FrameContext, absorb, credit_claim, find_frame, unidentified
+from .frames import CLAIM, PROTEST_SEVERITY, REVISED_TOLL, Draft, FrameContext, absorb, credit_claim, find_frame, placed, unidentified
 from .fatalities import count_fatalities
 from .filters import is_aftermath, is_generic, is_not_event, off_topic_cues
-from .places import lies_within, PlacePhrase, dateline_end, find_places
+from .places import introduced_as_place, lies_within, PlacePhrase, dateline_end, find_places
 from .several import count_before, place_list
 from .mention import to_mention
 from .roles import ARMED_TYPES, assign_roles, find_actor_phrases
@@ -200,8 +200,31 @@ def extract_article(article: Article, settings: Settings, resources, deadline: D
         if _is_old(draft, anchor):
             out.append(_rejected(article, f"d{number}", "not_event", "past event recalled as background"))
             continue
+        _place_from_neighbours(draft, sentences, resources.gazetteer, named_countries)
         out.append(to_mention(article, number, draft, settings))
     return out
+
+
+# How many sentences either side of an event's own a town named there places it.
+_NEIGHBOUR_SENTENCES = 2
+
+
+def _place_from_neighbours(draft: Draft, sentences: list[Sentence], gazetteer, named_countries) -> None:
+    """An event told without a town ("32 people were killed in an attack in Mali") takes the
+    one town of its country that the sentences around it name ("the convoy was leaving Gao"),
+    as a place near which it happened (precision 2). Two towns there, or none: it stays where
+    the text put it."""
+    if placed(draft) or not draft.indexes or not draft.country_hint:
+        return
+    near = {i for index in draft.indexes for i in range(index - _NEIGHBOUR_SENTENCES, index + _NEIGHBOUR_SENTENCES + 1)}
+    towns: dict[str, str] = {}
+    for i in sorted(near):
+        if 0 <= i < len(sentences) and i not in draft.indexes:
+            for phrase in find_places(sentences[i].text, gazetteer, [], (), draft.country_hint, named_countries):
+                if phrase.level == "populated" and introduced_as_place(sentences[i].text, phrase) and gazetteer.geocode(phrase.text, draft.country_hint).best.place.country_iso3 == draft.country_hint:
+                    towns.setdefault(phrase.text.casefold(), phrase.text)
+    if len(towns) == 1:
+        draft.place_text, draft.place_qualifier, draft.place_level = next(iter(towns.values())), "near", "populated"
 
 
 def _tells_many(draft: Draft, language: str, lexicon) -> bool:

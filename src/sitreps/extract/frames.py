@@ -135,7 +135,7 @@ def linked_to(frame: Draft, draft: Draft) -> bool:
 
 
 def compatible(frame: Draft, draft: Draft, context: FrameContext) -> bool:
-    if frame.generic and _placed(draft) and not _placed(frame):
+    if frame.generic and placed(draft) and not placed(frame):
         # A lede that sums up several events ("residents describe attacks, a burned market and a
         # drone strike") is no frame for the one the story then tells at its place.
         return False
@@ -244,7 +244,8 @@ def _places_agree(frame: Draft, draft: Draft, context: FrameContext) -> bool:
     return False
 
 
-def _placed(draft: Draft) -> bool:
+def placed(draft: Draft) -> bool:
+    """Whether the draft has a place below its country."""
     return bool(draft.place_text) and draft.place_level not in ("country", "country-named", "country-people")
 
 
@@ -323,7 +324,7 @@ def absorb(target: Draft, extra: Draft) -> None:
     target.indexes.extend(extra.indexes)
     target.place_context.extend(p for p in extra.place_context + ([extra.place_text] if extra.place_text else []) if p not in target.place_context)
     target.place_within.extend(p for p in extra.place_within if p not in target.place_within)
-    if extra.place_text and not _placed(target) and _placed(extra):
+    if extra.place_text and not placed(target) and placed(extra):
         # The town a later sentence names places a frame told without one.
         target.place_text, target.place_qualifier, target.place_level = extra.place_text, extra.place_qualifier, extra.place_level
     if extra.explicit_date and (not target.explicit_date or (extra.time_precision or 9) < (target.time_precision or 9)):

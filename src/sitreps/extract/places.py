@@ -29,7 +29,7 @@ NOT_PLACES = frozenset(
     army police president minister government state islamic reuters afp ap un al qaeda
     the army police gendarmerie ministry council security soldiers troops gunmen jihadists
     god allah muslim muslims christian islam support africa west east north south central sahel
-    rien""".split()
+    rien ramadan ramadhan tabaski eid christmas easter noël pâques carême""".split()
 ) | frozenset(
     # peoples and wide regions: who, or somewhere too large to be an event's place
     ("fulani", "peul", "peuls", "dogon", "dogons", "tuareg", "tuaregs", "touareg", "touaregs", "bambara", "mossi", "hausa",
@@ -235,6 +235,13 @@ _WITHIN_GAP = re.compile(
     r"(?:(?:of|de|du|de la)\s+(?:the\s+|la\s+|le\s+|l')?)?(?:(?:district|county|state|commune|cercle|region|région|province|département)\s+(?:of|de|du)\s+)?$",
     re.IGNORECASE,
 )
+
+
+def introduced_as_place(sentence: str, phrase: PlacePhrase) -> bool:
+    """Whether the text puts the name as a place ("in Gao", "the town of Gao"), not as a word
+    that may be a person's or a month's name."""
+    before = sentence[max(0, phrase.start - 60) : phrase.start]
+    return bool(_LOCATIVE_BEFORE.search(before) or _KIND_BEFORE.search(before))
 
 
 def lies_within(sentence: str, place: PlacePhrase, other: PlacePhrase) -> bool:

@@ -150,6 +150,15 @@ def is_prose(line: str) -> bool:
     return words >= _PROSE_MIN_WORDS and bool(_SENTENCE_END.search(line))
 
 
+# A short label that introduces a list: "More from the site:", "In sequence:".
+_LIST_LABEL = re.compile(r"(?:[^.!?:]|\.(?=\S)){1,60}:\s*")  # "Site.org in sequence:", no sentence before it
+_LIST_LABEL_WORDS = 6
+
+
+def is_list_label(line: str) -> bool:
+    return word_count(line) <= _LIST_LABEL_WORDS and _LIST_LABEL.fullmatch(line) is not None
+
+
 def is_menu(line: str, rules: BoilerplateRules) -> bool:
     """A navigation bar: "Home | World | Africa | Sport", or a single navigation word."""
     if line.lower().strip(" :") in rules.menu_words:
@@ -203,6 +212,10 @@ def clean_lines(lines: list[str], rules: BoilerplateRules) -> list[str]:
             continue
         if is_boilerplate(line, rules):
             i += 1
+            continue
+        if seen_prose and is_list_label(line) and i + 1 < len(lines) and not is_prose(lines[i + 1]):
+            # "Site.org in sequence:", "Also on this topic:" and the bare headlines under it.
+            i = _skip_block(lines, i + 1, rules)
             continue
         run_end = _short_run_end(lines, i, rules)
         if run_end - i >= _SHORT_RUN:

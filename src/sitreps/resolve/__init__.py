@@ -12,6 +12,7 @@ import dataclasses
 from typing import Iterable, Iterator
 
 from ..config import Settings
+from .names import normalize_name
 from ..model import NON_STATE_ARMED_TYPES, WIDER_AREAS, Claim, Mention, Place
 
 STAGE = "resolve"
@@ -56,7 +57,7 @@ def resolve_place(mention: Mention, gazetteer) -> tuple[Place | None, int | None
         if found is not None:
             if found.level in ("admin1", "admin2", "country") or mention.place_qualifier == "region":
                 return found.place, 3
-            return found.place, 2 if mention.place_qualifier == "near" else 1
+            return _as_written(found.place, mention.place_text), 2 if mention.place_qualifier == "near" else 1
     if mention.place_text and mention.place_qualifier.startswith("unlisted"):
         return _unlisted(mention, gazetteer, country)
     if country:
@@ -64,6 +65,15 @@ def resolve_place(mention: Mention, gazetteer) -> tuple[Place | None, int | None
         if found is not None:
             return found.place, 3
     return None, None
+
+
+def _as_written(place: Place, text: str) -> Place:
+    """The town under the name the source gives it ("Solhan", "Seytenga"), where the gazetteer
+    knows it by another spelling ("Solna", "Sitenga"): the event's location is the place the text
+    names, its units and coordinates the gazetteer's."""
+    if not text or normalize_name(text) == normalize_name(place.name) or len(text.split()) > 4:
+        return place
+    return dataclasses.replace(place, name=text)
 
 
 def _unlisted(mention: Mention, gazetteer, country: str | None) -> tuple[Place | None, int | None]:
