@@ -86,7 +86,7 @@ def count_fatalities(sentence: str, language: str, rules: NumberRules | None = N
     if not quantities:
         return FatalityCount(0, "")
     cues = _settle_cue_sides(cues, quantities)
-    groups = _group_lists(tokens, quantities, cues)
+    groups = _group_lists(tokens, quantities, cues, words)
     cue_ends = [c.end for c in cues]
     counted: list[tuple[Quantity, _Cue]] = []
     for group in groups:
@@ -100,8 +100,11 @@ def count_fatalities(sentence: str, language: str, rules: NumberRules | None = N
         for quantity in group:
             if cue.needs_person and not person_follows(tokens, quantity.end, words):
                 continue
+            if tokens[quantity.start].text in words.articles and _speaker_follows(tokens, quantity.end):
+                continue  # "..., a government official said": a source, not a victim
             counted.append((quantity, cue))
     counted = _drop_subsets(tokens, counted, words)
+    counted = _drop_other_time(tokens, counted, words)
     if not counted:
         return FatalityCount(0, "")
     direct = [(q, c) for q, c in counted if not c.toll]
@@ -179,7 +182,7 @@ def _gap(tokens: list[Token], start: int, end: int) -> int:
     return cost
 
 
-def _group_lists(tokens: list[Token], quantities: list[Quantity], cues: list[_Cue]) -> list[list[Quantity]]:
+def _group_lists(tokens: list[Token], quantities: list[Quantity], cues: list[_Cue], words: LanguageNumbers) -> list[list[Quantity]]:
     """Quantities listed together ("three women and four children") share one outcome word."""
     cue_tokens = {i for c in cues for i in range(c.start, c.end)}
     groups: list[list[Quantity]] = []
@@ -187,8 +190,12 @@ def _group_lists(tokens: list[Token], quantities: list[Quantity], cues: list[_Cu
         if groups:
             previous = groups[-1][-1]
             between = range(previous.end, quantity.start)
+            # "killed 13 people, a government official said": an article after a comma starts
+            # another phrase, not one more victim of the list.
+            after_comma = any(tokens[i].text == "," for i in between) and tokens[quantity.start].text in words.articles
             linked = (
-                len(between) <= 4
+                not after_comma
+                and len(between) <= 4
                 and any(tokens[i].text in _CONJUNCTIONS for i in between)
                 and not any(i in cue_tokens for i in between)
                 and not any(tokens[i].text in _HARD_BREAKS for i in between)
@@ -241,6 +248,31 @@ def _drop_subsets(
             continue
         kept.append((quantity, cue))
     return kept
+
+
+_SPEECH = frozenset({"said", "says", "told", "added", "stated", "explained", "confirmed", "déclaré", "indiqué", "affirmé", "ajouté", "expliqué", "confié", "raconté"})
+
+
+def _speaker_follows(tokens: list[Token], end: int) -> bool:
+    return any(t.text in _SPEECH for t in tokens[end : end + 5])
+
+
+def _drop_other_time(
+    tokens: list[Token], counted: list[tuple[Quantity, _Cue]], words: LanguageNumbers
+) -> list[tuple[Quantity, _Cue]]:
+    """'Five officers were killed, a day after nine police died': the toll after a clause about
+    another day is that day's event, not more of this one. 'Two children were among 12 people
+    killed': the first figure is part of the second."""
+    if len(counted) < 2:
+        return counted
+    other = next((i for i in range(len(tokens)) if match_at(tokens, i, words.other_time)), None)
+    if other is not None and any(q.end <= other for q, _ in counted):
+        counted = [(q, c) for q, c in counted if q.start < other]
+    return [
+        (q, c) for q, c in counted
+        if not (any(match_at(tokens, i, words.among) for i in range(q.end, min(len(tokens), q.end + 3)))
+                and any(other_q.start > q.end for other_q, _ in counted))
+    ]
 
 
 def _drop_parts_of_total(counted: list[tuple[Quantity, _Cue]]) -> list[tuple[Quantity, _Cue]]:

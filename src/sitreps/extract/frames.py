@@ -79,6 +79,7 @@ class Draft:
     indexes: list[int] = field(default_factory=list)  # sentence indexes read
     generic: bool = False  # opened by a sentence that tells a run of events ("attacks continued")
     aftermath: bool = False  # an Other told as what an event left behind ("50 bodies were found")
+    summary: bool = False  # "The attacks, in A and B, killed 64": events told before, summed up
     # Towns the sentence lists as places of one event each: (text, qualifier, level, own toll).
     several: list[tuple[str, str, str, int | None]] = field(default_factory=list)
 
@@ -109,6 +110,15 @@ def find_frame(frames: list[Draft], draft: Draft, context: FrameContext) -> Draf
     same_kind = [f for f in linked if f.sub_event_type == draft.sub_event_type]
     return (same_kind or linked or fitting)[-1]
 
+
+# "The attacks, which occurred in A and B, ...", "Ces attaques ...": several events told before,
+# summed up in one sentence.
+SUMMARY_OPENING = re.compile(
+    r"^\W*(?:the|these|those|both|the (?:two|three|four|twin)|all (?:the|these)|les|ces|les (?:deux|trois|quatre))\s+(?:\w+\s+)?"
+    r"(?:attacks|assaults|raids|strikes|air ?strikes|ambushes|killings|bombings|blasts|explosions|clashes|massacres|"
+    r"attaques|assauts|raids|frappes|embuscades|explosions|tueries|affrontements|attentats|massacres)\b",
+    re.I,
+)
 
 # "The attack", "l'embuscade": a definite reference to an event already told.
 _ANAPHORA = re.compile(
@@ -143,7 +153,7 @@ def compatible(frame: Draft, draft: Draft, context: FrameContext) -> bool:
         (_kinds_agree(frame.sub_event_type, draft.sub_event_type) or _aftermath_of(frame, draft))
         and (_dates_agree(frame, draft) or _found_after(frame, draft))
         and _places_agree(frame, draft, context)
-        and _sides_agree(frame, draft, context)
+        and (draft.summary or _sides_agree(frame, draft, context))
     )
 
 
@@ -319,7 +329,9 @@ def absorb(target: Draft, extra: Draft) -> None:
     """Add a sentence's reading to the frame it continues. A sentence that only does not
     contradict the frame ("Niger has long faced attacks by jihadists") adds its words, not its
     type, sides, place or toll."""
-    linked = linked_to(target, extra)
+    # A summary of several events ("the attacks killed 64 in all") adds its words and places,
+    # never its combined toll, type or sides, to one of them.
+    linked = linked_to(target, extra) and not extra.summary
     target.sentences.extend(s for s in extra.sentences if s not in target.sentences)
     target.indexes.extend(extra.indexes)
     target.place_context.extend(p for p in extra.place_context + ([extra.place_text] if extra.place_text else []) if p not in target.place_context)

@@ -75,6 +75,8 @@ class LanguageNumbers:
     context_before: frozenset[str]
     people: tuple[Phrase, ...]
     attackers: tuple[Phrase, ...]
+    other_time: tuple[Phrase, ...]  # "a day after", "au lendemain de": another event's clause follows
+    among: tuple[Phrase, ...]  # "two children were among 12 killed": a part of the next figure
     months: frozenset[str]
 
 

@@ -96,7 +96,10 @@ _DESTINATION = re.compile(
     # "thousands moved from the village to Dori", "the wounded were evacuated to Gao": where
     # people were taken or went afterwards, a few words after the verb.
     r"(?:fled|moved|displaced|relocated|evacuated|transported|rushed|airlifted|transferred|taken|flown)\b(?:\s+[\w'’-]+){0,4}?\s+(?:to|into)|(?:sought|took|taking|found) refuge in|"
-    r"(?:évacué|transporté|transféré|conduit|réfugié|déplacé|fui|replié|acheminé)(?:e|s|es)?\b(?:\s+[\w'’-]+){0,4}?\s+(?:à|vers|au|en))\s+(?:the\s+|la\s+|le\s+|l')?$",
+    r"(?:évacué|transporté|transféré|conduit|réfugié|déplacé|fui|replié|acheminé)(?:e|s|es)?\b(?:\s+[\w'’-]+){0,4}?\s+(?:à|vers|au|en)|"
+    # "the authorities of Niamey", "le gouvernement de Bamako": the capital names the government.
+    r"(?:authorities|government|junta|regime|officials|autorités|gouvernement|régime|junte|pouvoir) (?:of|in|de|d'|à))\s+"
+    r"(?:the\s+|la\s+|le\s+|l')?(?:(?:town|city|village|localité|ville) (?:of|de|d')\s+)?$",
     re.IGNORECASE,
 )
 

@@ -129,3 +129,47 @@ def test_police_confirming_an_abduction_are_its_source_not_its_side(settings, re
     )
     mentions = _mentions(text, settings, resources)
     assert len(mentions) == 1 and "police" not in (mentions[0].actor1_text or "").lower()
+
+
+# ---- summaries, habits, the capital as its government --------------------------------------------
+
+
+def test_a_summary_of_the_attacks_told_adds_no_event_and_no_toll(settings, resources):
+    text = (
+        "Jihadists attacked a passenger boat near Gaskindé on Thursday, killing 40 civilians.\n\n"
+        "The same day, gunmen attacked the army camp in Arbinda, killing 12 soldiers.\n\n"
+        "The attacks, in Gaskindé and Arbinda, left 52 people dead in all, the government said."
+    )
+    mentions = _mentions(text, settings, resources, published=date(2024, 3, 15))
+    assert sorted((m.place_text, m.fatalities) for m in mentions) == [("Arbinda", 12), ("Gaskindé", 40)]
+
+
+def test_a_state_long_subjected_to_abductions_tells_no_event(settings, resources):
+    text = "The northern state has long been subjected to mass abductions by armed gangs seeking ransoms."
+    assert _mentions(text, settings, resources) == []
+
+
+def test_the_capital_named_as_the_government_is_not_the_event_place(settings, resources):
+    sentence = "Gunmen kidnapped two aid workers in Tillabéri on Monday, the authorities of Niamey said."
+    places = [p.text for p in find_places(sentence, resources.gazetteer, [], (), "NER", frozenset())]
+    assert "Tillabéri" in places and "Niamey" not in places
+
+
+def test_where_troops_advance_towards_is_not_the_event_place(settings, resources):
+    sentence = "Troops seized Tessit after heavy fighting on Wednesday and are advancing towards the town of Ansongo."
+    places = [p.text for p in find_places(sentence, resources.gazetteer, [], (), "MLI", frozenset())]
+    assert "Tessit" in places and "Ansongo" not in places
+
+
+def test_an_event_told_without_a_town_takes_the_town_named_around_it(settings, resources):
+    text = (
+        "The convoy had set off from Ansongo at dawn with fuel for the northern camps.\n\n"
+        "Twenty soldiers were killed in a jihadist ambush in Mali on Sunday, the army said."
+    )
+    mentions = _mentions(text, settings, resources)
+    assert [(m.place_text, m.place_qualifier) for m in mentions] == [("Ansongo", "near")]
+
+
+def test_a_month_or_a_feast_is_no_place(settings, resources):
+    sentence = "Gunmen attacked worshippers during the month of Ramadan in Tillabéri."
+    assert [p.text for p in find_places(sentence, resources.gazetteer, [], (), "NER", frozenset())] == ["Tillabéri"]

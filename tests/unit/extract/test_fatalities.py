@@ -27,6 +27,12 @@ VALUES = [
     ("en", "A 12-year-old boy was shot dead near the market at 10:30.", 1),
     ("en", "12 killed as jihadists attack convoy", 12),
     ("en", "Attack kills 12 in Burkina Faso", 12),
+    # another day's toll, a part of the next figure, a source after a comma
+    ("en", "Four guards were killed on Friday when their truck hit a mine, a day after six soldiers died in a similar blast.", 4),
+    ("fr", "Trois gendarmes ont été tués vendredi, au lendemain de la mort de cinq soldats dans une embuscade.", 3),
+    ("en", "Three women were among 14 people killed when the shell hit the market.", 14),
+    ("en", "The rocket attack killed 9 people, a local official told reporters on Friday.", 9),
+    ("en", "Gunmen killed two herders and a trader near the well.", 3),
     # modifiers and ranges
     ("en", "At least 20 people, including five children, were killed in the attack.", 20),
     ("en", "Between 10 and 15 soldiers died in the ambush.", 10),
