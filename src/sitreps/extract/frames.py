@@ -151,7 +151,7 @@ def compatible(frame: Draft, draft: Draft, context: FrameContext) -> bool:
         return False
     return (
         (_kinds_agree(frame.sub_event_type, draft.sub_event_type) or _aftermath_of(frame, draft))
-        and (_dates_agree(frame, draft) or _found_after(frame, draft))
+        and (_dates_agree(frame, draft) or _found_after(frame, draft) or _same_toll_same_place(frame, draft))
         and _places_agree(frame, draft, context)
         and (draft.summary or _sides_agree(frame, draft, context))
     )
@@ -192,6 +192,21 @@ def _found_after(frame: Draft, draft: Draft) -> bool:
 
 
 _REPORTED_WINDOW_DAYS = 31
+
+# Days apart that two tellings of one toll at one place may date it ("last week", "on 27 March").
+_SAME_TOLL_DAYS = 7
+
+
+def _same_toll_same_place(frame: Draft, draft: Draft) -> bool:
+    """"200 people were killed last week in Moura" and "200 civilians were killed in Moura
+    between 27 March and 1 April": one toll at one village is one massacre, whatever day each
+    sentence counts from."""
+    if not (frame.fatalities and frame.fatalities == draft.fatalities and frame.event_date and draft.event_date):
+        return False
+    if not (placed(frame) and placed(draft) and _key(frame.place_text) == _key(draft.place_text)):
+        return False
+    return abs((frame.event_date - draft.event_date).days) <= _SAME_TOLL_DAYS
+
 
 # How far a stated day may lie from a frame dated only by default (the week before publication)
 # and still be that frame's day: farther, it is an earlier event ("In January, a woman was

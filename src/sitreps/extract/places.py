@@ -83,7 +83,8 @@ _LOCATIVE_BEFORE = re.compile(
 
 _KINDS = r"(villages|towns|localités|village|town|city|district|province|region|county|state|area|neighbou?rhood|camp|military camp|army camp|military base|base|army post|military post|localité|ville|commune|quartier|région|département|camp militaire|base militaire|poste militaire|poste)"
 _KIND_BEFORE = re.compile(r"\b(?:the |la |le |l')?" + _KINDS + r" (?:of|de|d')\s*$", re.IGNORECASE)
-_KIND_AFTER = re.compile(r"\s+" + _KINDS + r"\b", re.IGNORECASE)
+# "Hosingow village", "Moura, a village in central Mali", "Kafr Jenah, un petit village".
+_KIND_AFTER = re.compile(r"(?:\s+|,\s+(?:a|an|un|une)\s+(?:(?:small|remote|tiny|petit|petite)\s+)?)" + _KINDS + r"\b", re.IGNORECASE)
 _REGION_KINDS = frozenset({"district", "province", "region", "county", "state", "région", "département"})
 
 # Where people went or came from, not where the event was: "the troops withdrew towards Niono",

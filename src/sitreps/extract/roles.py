@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 _AGENT_BEFORE = re.compile(r"(?<!backed )(?<!supported )(?<!assisted )(?<!appuyés )(?<!appuyé )(?<!soutenus )(?<!soutenu )(?<!accompanied )\b(?:by|par|from|de la part)\s+(?:the\s+|suspected\s+|presumed\s+|des\s+|les\s+|la\s+|le\s+|l'|d'|de\s+)?$", re.I)
 _SAME_SIDE_GAP = re.compile(
-    r"^\s*(?:,|and|et|with|alongside|backed by|supported by|assisted by|along with|together with|aux côtés des?|appuyés? par|soutenus? par|avec|"
+    r"^\s*(?:,|and|et|with|from|of|du|de|alongside|backed by|supported by|assisted by|along with|together with|aux côtés des?|appuyés? par|soutenus? par|avec|"
     r"(?:\w+\s+)?(?:affiliated (?:to|with)|linked to|loyal to|allied (?:to|with)|affiliés? (?:à|au|aux)|liés? (?:à|au|aux)|proches? (?:de|du|des)))\s*(?:the\s+|les\s+|des\s+|la\s+|le\s+|l')?$",
     re.I,
 )
@@ -29,6 +29,7 @@ _VICTIM_AFTER = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"\b(?:against|on|targeting|killing|killed|ambushed|attacked|attacking|abducted|kidnapped|contre|visant|ciblant|tuant|"
+    r"the lives of|the deaths? of|coûté la vie à|la mort de|"
     r"tué|enlevé|attaqué|de|d')\s+(?:the\s+|a\s+|an\s+|les\s+|des\s+|la\s+|le\s+|l'|un\s+|une\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )

@@ -173,3 +173,27 @@ def test_an_event_told_without_a_town_takes_the_town_named_around_it(settings, r
 def test_a_month_or_a_feast_is_no_place(settings, resources):
     sentence = "Gunmen attacked worshippers during the month of Ramadan in Tillabéri."
     assert [p.text for p in find_places(sentence, resources.gazetteer, [], (), "NER", frozenset())] == ["Tillabéri"]
+
+
+# ---- one massacre told from two days; victims after "the lives of"; one side "from" a group ------
+
+
+def test_one_toll_at_one_village_told_from_two_days_is_one_event(settings, resources):
+    text = (
+        "Between 150 and 300 villagers were killed last week in Dalabé, a village in central Mali, by soldiers, witnesses said.\n\n"
+        "Rights groups said 150 civilians were killed in the village of Dalabé on 26 March by troops."
+    )
+    mentions = _mentions(text, settings, resources, published=date(2024, 4, 5))
+    assert len(mentions) == 1 and mentions[0].place_text == "Dalabé"
+
+
+def test_soldiers_whose_lives_an_attack_claimed_are_its_target(settings, resources):
+    text = "A jihadist attack near Gaskindé on Monday claimed the lives of 12 soldiers, the army said."
+    assert [m.sub_event_type for m in _mentions(text, settings, resources)] == ["Armed clash"]
+
+
+def test_mercenaries_from_a_group_are_one_side_with_the_army(settings, resources):
+    text = "Dozens of villagers were killed in Gaskindé on Monday by Malian soldiers and Russian mercenaries from Wagner."
+    mentions = _mentions(text, settings, resources, published=date(2022, 3, 30))
+    assert [(m.sub_event_type, m.actor2_text) for m in mentions] == [("Attack", "villagers")]
+    assert "Wagner" in mentions[0].assoc_actor1_texts[-1]
