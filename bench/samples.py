@@ -12,6 +12,8 @@ fatalities are right.
 
 from __future__ import annotations
 
+import re
+
 import argparse
 import json
 import sys
@@ -75,7 +77,9 @@ def score(resources: Resources) -> Tally:
 
 
 def _places(event: dict) -> set[str]:
-    return {event.get("location", "")} | set(event.get("location_alternatives", []))
+    # The event may name the place as the page spells it ("the village of Anderamboukane").
+    spelled = re.sub(r"^(?:[a-z]+\s+)+", "", event.get("location_text", ""))
+    return {event.get("location", "")} | set(event.get("location_alternatives", [])) | ({spelled} if spelled else set())
 
 
 def _similarity(gold: dict, event) -> float:

@@ -88,7 +88,9 @@ def score_against_gold(events: list[dict]) -> dict[str, float]:
 
 
 def _places(gold: dict) -> set[str]:
-    return {gold.get("location", "")} | set(gold.get("location_alternatives", []))
+    # The event may name the place as the page spells it ("the village of Anderamboukane").
+    spelled = re.sub(r"^(?:[a-z]+\s+)+", "", gold.get("location_text", ""))
+    return {gold.get("location", "")} | set(gold.get("location_alternatives", [])) | ({spelled} if spelled else set())
 
 
 def _similarity(gold: dict, event: dict) -> int:

@@ -197,3 +197,8 @@ def test_mercenaries_from_a_group_are_one_side_with_the_army(settings, resources
     mentions = _mentions(text, settings, resources, published=date(2022, 3, 30))
     assert [(m.sub_event_type, m.actor2_text) for m in mentions] == [("Attack", "villagers")]
     assert "Wagner" in mentions[0].assoc_actor1_texts[-1]
+
+
+def test_a_run_of_attacks_with_no_day_and_no_toll_is_no_event_per_town(settings, resources):
+    text = "Last month, a series of attacks struck the villages of Tinfa, Kogou and Bossey, residents said."
+    assert _mentions(text, settings, resources) == []
