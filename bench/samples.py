@@ -12,10 +12,9 @@ fatalities are right.
 
 from __future__ import annotations
 
-import re
-
 import argparse
 import json
+import re
 import sys
 import tomllib
 from dataclasses import dataclass, field

@@ -12,8 +12,8 @@ import dataclasses
 from typing import Iterable, Iterator
 
 from ..config import Settings
-from .names import normalize_name
 from ..model import NON_STATE_ARMED_TYPES, WIDER_AREAS, Claim, Mention, Place
+from .names import normalize_name
 
 STAGE = "resolve"
 READS = ("Mention.place_text", "Mention.place_qualifier", "Mention.place_context", "Mention.country_hint", "Mention.actor1_text", "Mention.event_date")
