@@ -26,7 +26,7 @@ from .classifier import Trigger, classify
 from .dates import find_dates
 from .dating import Anchor, adjust_to_anchor, article_anchor, undated_default
 from .earlier import link_earlier, split_earlier_event
-from .frames import CLAIM, PROTEST_SEVERITY, REVISED_TOLL, SUMMARY_OPENING, Draft, FrameContext, absorb, credit_claim, find_frame, placed, unidentified
+from .frames import CLAIM, ELSEWHERE_OPENING, PROTEST_SEVERITY, REVISED_TOLL, SUMMARY_OPENING, Draft, FrameContext, absorb, credit_claim, find_frame, placed, unidentified
 from .fatalities import count_fatalities
 from .filters import is_aftermath, is_generic, is_not_event, off_topic_cues
 from .places import introduced_as_place, lies_within, PlacePhrase, dateline_end, find_places
@@ -160,6 +160,7 @@ def extract_article(article: Article, settings: Settings, resources, deadline: D
         draft.generic = is_generic(sentence.text, language, lexicon)
         draft.aftermath = draft.sub_event_type == "Other" and is_aftermath(sentence.text, language, lexicon)
         draft.summary = bool(SUMMARY_OPENING.match(sentence.text))
+        draft.elsewhere = bool(ELSEWHERE_OPENING.match(sentence.text))
         if index in claims_only:
             # A claim or the blame names who did an event the story told: it credits that event.
             frame = find_frame(drafts, draft, context)

@@ -80,6 +80,7 @@ class Draft:
     generic: bool = False  # opened by a sentence that tells a run of events ("attacks continued")
     aftermath: bool = False  # an Other told as what an event left behind ("50 bodies were found")
     summary: bool = False  # "The attacks, in A and B, killed 64": events told before, summed up
+    elsewhere: bool = False  # "Meanwhile, ...", "Par ailleurs, ...": the story turns to another event
     # Towns the sentence lists as places of one event each: (text, qualifier, level, own toll).
     several: list[tuple[str, str, str, int | None]] = field(default_factory=list)
 
@@ -120,6 +121,13 @@ SUMMARY_OPENING = re.compile(
     re.I,
 )
 
+# "Meanwhile, ...", "In a separate incident, ...": the story turns to another event.
+ELSEWHERE_OPENING = re.compile(
+    r"^\W*(?:meanwhile|elsewhere|separately|in (?:a |another )?separate (?:incident|attack|development)|in another (?:incident|attack|development)|"
+    r"in other (?:news|developments)|par ailleurs|ailleurs|dans un autre (?:incident|registre)|en outre|d'autre part|de son côté)\b",
+    re.I,
+)
+
 # "The attack", "l'embuscade": a definite reference to an event already told.
 _ANAPHORA = re.compile(
     r"(?<![\w-])(?:the|this|that|l'|l’|la|le|cette|cet|ce) ?(?:attack|assault|raid|ambush|strike|air ?strike|explosion|blast|"
@@ -145,6 +153,8 @@ def linked_to(frame: Draft, draft: Draft) -> bool:
 
 
 def compatible(frame: Draft, draft: Draft, context: FrameContext) -> bool:
+    if draft.elsewhere and not (draft.place_text and frame.place_text and _key(draft.place_text) == _key(frame.place_text)):
+        return False  # "Meanwhile, the army says it killed 116 militants": another event
     if frame.generic and placed(draft) and not placed(frame):
         # A lede that sums up several events ("residents describe attacks, a burned market and a
         # drone strike") is no frame for the one the story then tells at its place.

@@ -330,9 +330,11 @@ def _read_place(
         (c for c in candidates if c.place.country_iso3 == country),
         next((c for c in candidates if c.place.country_iso3 in _FOCUS_COUNTRIES), candidates[0]),
     )
-    if country and best.place.country_iso3 != country and _home_village(sentence, start, end, before, after, gazetteer, country, best):
+    if (country and best.place.country_iso3 != country and best.place.country_iso3 not in (named_countries or ())
+            and _home_village(sentence, start, end, before, after, gazetteer, country, best)):
         # "Kaya in Maradun, Zamfara State" in a Nigerian story is a Nigerian village the gazetteer
         # lacks, not its namesake across the border; so is "the Kuki village" of an Indian story.
+        # A country the story names is another matter: "the border town of Amchide" is Cameroon's.
         return PlacePhrase(start, end, text, "unlisted", "unknown", 0.85)
     abroad = country and best.place.country_iso3 not in (named_countries or frozenset()) | {country}
     neighbours = country in _FOCUS_COUNTRIES and best.place.country_iso3 in _FOCUS_COUNTRIES
