@@ -345,6 +345,8 @@ class Gazetteer:
         named town stands in for it, then the named unit.
         """
         core, context, hint, spellings = parse_parts(name)
+        if core and core != name.strip() and self._is_name(name.strip()):
+            core = name.strip()  # 'La Castellana', 'Le Kef': the article is part of the name
         named = _DIRECTION_BEFORE.search(name, 0, name.find(core) + len(core)) if core and core in name else None
         if named and named.group(0).endswith(core) and self._is_name(named.group(0)):
             core = named.group(0)  # 'Western Visayas' and 'Northern Mindanao' are names; 'western Mali' is not
