@@ -477,3 +477,13 @@ def test_fuse_type_follows_the_reports_whose_actors_bear_it_out(settings):
     ]
     (event,) = fuse.run(reports, settings)
     assert event.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("tolls, slip", [((20, 23), True), ((5, 6), False)])
+def test_signals_say_when_a_day_slip_was_forgiven(settings, tolls, slip):
+    from sitreps.fuse.explain import signals
+
+    a = _mention("a", fatalities=tolls[0])
+    b = _mention("b", fatalities=tolls[1], event_date=TUESDAY)
+    why = signals(a, b, settings)
+    assert (why.days_apart, why.days_allowed, why.day_slip, why.fits) == (1, 0, slip, slip)
