@@ -1,12 +1,17 @@
 """Fuse stage: mentions of one real-world event become one Event with one source per report.
 
-Version ``fuse.key.v2``: each mention joins the cluster it fits best by the contract's event
+Version ``fuse.key.v2`` onwards: each mention joins the cluster it fits best by the contract's event
 unit (one day, one place, one main pair of actors), with date windows widened by each mention's
 time precision and place windows by its geo precision; a mention that fits none starts a new
 event. Stored clusters keep their ``event_id`` when reports join them (``assign``), and analyst
 overrides hold: stored mentions never move, and a merged cluster takes a report that fits any
 of its members. Each report keeps its own claim in ``Event.sources``; copies of one
 article (``copies``) are kept as sources but count once towards confidence.
+
+``fuse.key.v3`` (real news, several outlets): a one-day slip between outlets is forgiven for one
+spot and a large matching toll; reports that all name civilians as victims but blame different
+kinds of perpetrator are one massacre; a village the gazetteer lacks matches an exactly placed
+town only by name; the fused type follows the reports whose actors bear it out.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from ..model import (
 )
 from ..resolve.names import normalize_name  # the gazetteer's name key: spellings compare as it compares them
 
-VERSION = "fuse.key.v2"
+VERSION = "fuse.key.v3"
 STAGE = "fuse"
 READS = ("Mention.event_date", "Mention.place", "Mention.actor1", "Mention.sub_event_type", "Mention.fatalities")
 FILLS = ("Event.*",)
