@@ -51,6 +51,8 @@ def _why(signals) -> str:
     parts = []
     if signals.days_apart is not None:
         parts.append(f"{signals.days_apart}d of {signals.days_allowed}d")
+        if signals.day_slip:
+            parts.append("a day's slip, same spot and toll")
     if signals.km_apart is not None:
         parts.append(f"{signals.km_apart:g} km")
     parts.append("actors agree" if signals.actors_agree else "actors differ")

@@ -1,12 +1,17 @@
 """Fuse stage: mentions of one real-world event become one Event with one source per report.
 
-Version ``fuse.key.v2``: each mention joins the cluster it fits best by the contract's event
+Version ``fuse.key.v2`` onwards: each mention joins the cluster it fits best by the contract's event
 unit (one day, one place, one main pair of actors), with date windows widened by each mention's
 time precision and place windows by its geo precision; a mention that fits none starts a new
 event. Stored clusters keep their ``event_id`` when reports join them (``assign``), and analyst
 overrides hold: stored mentions never move, and a merged cluster takes a report that fits any
 of its members. Each report keeps its own claim in ``Event.sources``; copies of one
 article (``copies``) are kept as sources but count once towards confidence.
+
+``fuse.key.v3`` (real news, several outlets): a one-day slip between outlets is forgiven for one
+spot and a large matching toll; reports that all name civilians as victims but blame different
+kinds of perpetrator are one massacre; a village the gazetteer lacks matches an exactly placed
+town only by name; the fused type follows the reports whose actors bear it out.
 """
 
 from __future__ import annotations
@@ -35,13 +40,19 @@ from ..model import (
 )
 from ..resolve.names import normalize_name  # the gazetteer's name key: spellings compare as it compares them
 
-VERSION = "fuse.key.v2"
+VERSION = "fuse.key.v3"
 STAGE = "fuse"
 READS = ("Mention.event_date", "Mention.place", "Mention.actor1", "Mention.sub_event_type", "Mention.fatalities")
 FILLS = ("Event.*",)
 
 _UNIDENTIFIED = "Unidentified Armed Group"
 _SAME_NAME_RATIO = 85  # rapidfuzz ratio of two folded place names that are spellings of one
+# A day-precise date one day off is forgiven between outlets only for tolls this large that
+# agree this closely (smaller / larger): ordinary clashes recur at one place on following days,
+# mass killings that size rarely do, and two of them rarely leave the same toll.
+SLIP_DAYS = 1
+SLIP_MIN_TOLL = 15
+SLIP_TOLL_RATIO = 0.8
 
 
 @dataclass
@@ -169,11 +180,27 @@ def alike(a: Mention, b: Mention, settings: Settings) -> bool:
         return False
     if a.article_id == b.article_id and a.sub_event_type != b.sub_event_type:
         return False  # two tactics one story kept apart (an abduction and an IED) are two reports
-    if a.event_date and b.event_date and days_apart(a, b) > days_allowed(a, b, settings):
+    if a.event_date and b.event_date and days_apart(a, b) > days_allowed(a, b, settings) and not _day_slip(a, b, settings):
         return False
     if not _same_place(a, b, settings):
         return False
     return _compatible_actors(a, b)
+
+
+def _day_slip(a: Mention, b: Mention, settings: Settings) -> bool:
+    """Two outlets that date one incident a day apart: a night attack dated by when it began or
+    ended, another time zone, or a page that pairs the wrong date with the weekday. A day-precise
+    report of the same spot the next day is usually another event (the contract's unit is one
+    day), so a one-day slip is forgiven only when the reports agree on what a second event would
+    hardly repeat: the same town or village, and a large toll both give within a small ratio."""
+    if a.document_id == b.document_id or not (a.time_precision == b.time_precision == 1):
+        return False
+    if days_apart(a, b) > days_allowed(a, b, settings) + SLIP_DAYS:
+        return False
+    if not _same_spot(a, b):
+        return False
+    low, high = sorted((a.fatalities, b.fatalities))
+    return low >= SLIP_MIN_TOLL and low >= SLIP_TOLL_RATIO * high
 
 
 def _precise_enough(mention: Mention) -> bool:
@@ -228,13 +255,37 @@ def _same_place(a: Mention, b: Mention, settings: Settings) -> bool:
     if a.unlisted and b.unlisted:
         # Villages the gazetteer lacks are coded to their country: the names themselves tell
         # "Hosrawa" / "Hossrawa" (one village) from two different ones.
-        return fuzz.ratio(normalize_name(a.place_text), normalize_name(b.place_text)) >= _SAME_NAME_RATIO
+        return _alike_names(a.place_text, b.place_text)
+    if (a.unlisted and b.geo_precision == 1) or (b.unlisted and a.geo_precision == 1):
+        # A village the gazetteer lacks is coded to its country, so its coordinates say nothing;
+        # a town placed exactly is the same place only when it is a spelling of that village
+        # ("Ogossagou" / "Ogossogou") or the town the story names it by ("X, near Bankass"). Any
+        # town of the country would merge neighbouring villages struck the same day.
+        village, town = (a, b) if a.unlisted else (b, a)
+        names = (village.place_text, *village.place_context)
+        return any(_alike_names(name, town.place.name) or _alike_names(name, town.place_text) for name in names if name)
     if (a.geo_precision == 3) != (b.geo_precision == 3):
         # A region-level report can be the same event as a town-level one inside that region.
         region = a.place if a.geo_precision == 3 else b.place
         town = b.place if a.geo_precision == 3 else a.place
         return not region.admin1 or region.admin1 == town.admin1
     return _distance_km(a.place, b.place) <= settings.fuse_distance_km
+
+
+def _same_spot(a: Mention, b: Mention) -> bool:
+    """One town or village by name, not merely one area: both placed exactly at the same town,
+    or both villages the gazetteer lacks with names that are spellings of one."""
+    if a.place is None or b.place is None or a.place.country_iso3 != b.place.country_iso3:
+        return False
+    if a.unlisted or b.unlisted:
+        return a.unlisted and b.unlisted and _alike_names(a.place_text, b.place_text)
+    if a.geo_precision == b.geo_precision == 1:
+        return a.place.geonameid == b.place.geonameid or a.place.name == b.place.name
+    return False
+
+
+def _alike_names(a: str, b: str) -> bool:
+    return bool(a and b) and fuzz.ratio(normalize_name(a), normalize_name(b)) >= _SAME_NAME_RATIO
 
 
 def _compatible_actors(a: Mention, b: Mention) -> bool:
@@ -245,9 +296,12 @@ def _compatible_actors(a: Mention, b: Mention) -> bool:
         return False
     # Two complete actor pairs of different kinds are two events on one spot ("attackers killed
     # students" and "police special forces killed the attackers"); reports that disagree on who
-    # the perpetrator was (an early "the army", a later "a Dogon militia") are not.
+    # the perpetrator was (an early "the army", a later "a Dogon militia") are not: when both say
+    # civilians were the victims, the other side is the outlets' attribution, not another event.
     pair_a, pair_b = _sides(a), _sides(b)
-    return not (len(pair_a) == 2 and len(pair_b) == 2 and pair_a != pair_b)
+    if len(pair_a) == 2 and len(pair_b) == 2 and pair_a != pair_b:
+        return "civilians" in pair_a and "civilians" in pair_b
+    return True
 
 
 def _sides(mention: Mention) -> frozenset[str]:
@@ -282,10 +336,14 @@ def fuse_cluster(mentions: list[Mention], copies: Mapping[str, str], settings: S
     best_date = _most_precise(dated, lambda m: m.time_precision or 9, lambda m: m.event_date)
     placed = [m for m in mentions if m.place]
     best_place = _most_precise(placed, lambda m: m.geo_precision or 9, lambda m: m.place.geonameid or m.place.name)
-    # The type most independent reports give, then the contract's precedence: one outlet that
-    # calls a massacre a clash does not make it one.
-    reporting = {s: len({copies.get(m.article_id, m.document_id) for m in mentions if m.sub_event_type == s}) for s in {m.sub_event_type for m in mentions}}
-    sub_event_type = min(reporting, key=lambda s: (-reporting[s], EVENT_TYPES.index(_event_type(s)), s))
+    # The type most independent reports give whose actors bear it out, then the type most
+    # reports give, then the contract's precedence: one outlet that calls a massacre a clash
+    # does not make it one, nor do two that call it a clash without naming a second armed side
+    # when another names the civilians who were shot.
+    types = {m.sub_event_type for m in mentions}
+    reporting = {s: len({copies.get(m.article_id, m.document_id) for m in mentions if m.sub_event_type == s}) for s in types}
+    borne_out = {s: len({copies.get(m.article_id, m.document_id) for m in mentions if m.sub_event_type == s and _type_borne_out(m)}) for s in types}
+    sub_event_type = min(reporting, key=lambda s: (-borne_out[s], -reporting[s], EVENT_TYPES.index(_event_type(s)), s))
     actor1 = _common_actor([m.actor1 for m in mentions])
     actor2 = _common_actor([m.actor2 for m in mentions if m.actor2 and (not actor1 or m.actor2.name != actor1.name)])
     assoc1 = _names(a for m in mentions for a in m.assoc_actors1 if not _same(a, actor1, actor2))
@@ -332,6 +390,17 @@ def fuse_cluster(mentions: list[Mention], copies: Mapping[str, str], settings: S
     where = (place.geonameid or place.name) if place else f"unplaced:{min(m.mention_id for m in mentions)}"
     record["event_id"] = event_id(event_date, where, _family(sub_event_type), record["actor1"], record["actor2"])
     return Event(**record)
+
+
+def _type_borne_out(mention: Mention) -> bool:
+    """Does a report name the sides its type needs? A battle needs two armed sides, violence
+    against civilians its civilian victims; other types ask nothing of the actors."""
+    event_type = mention.event_type
+    if event_type == "Battles":
+        return bool(mention.actor1 and mention.actor2) and "civilians" not in _sides(mention)
+    if event_type == "Violence against civilians":
+        return mention.civilian_targeting or "civilians" in _sides(mention)
+    return True
 
 
 def event_id(event_date, where, family, actor1, actor2) -> str:

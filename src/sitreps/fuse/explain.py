@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..config import Settings
 from ..model import Mention
-from . import _compatible_actors, _distance_km, _family, _same_place, days_allowed, days_apart, same_event
+from . import _compatible_actors, _day_slip, _distance_km, _family, _same_place, days_allowed, days_apart, same_event
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,8 @@ class Signals:
     actors_agree: bool  # no two different named perpetrators
     copy: bool  # one report copies the other
     fits: bool  # what fusion decides from all of the above
+    # Dates a day beyond the window, forgiven for one spot and a large toll both give (fuse._day_slip)
+    day_slip: bool = False
 
     def score(self) -> float:
         """One number for the strength of the match, 0..1: 1 is the same day and place with
@@ -54,4 +56,5 @@ def signals(a: Mention, b: Mention, settings: Settings, copies: dict[str, str] |
         actors_agree=_compatible_actors(a, b),
         copy=copy,
         fits=same_event(a, b, settings),
+        day_slip=days is not None and allowed is not None and days > allowed and _day_slip(a, b, settings),
     )

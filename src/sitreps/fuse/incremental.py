@@ -20,7 +20,7 @@ from typing import Sequence
 
 from ..config import Settings
 from ..model import Article, Event, Mention
-from . import Cluster, _fits, assign, events_of, same_kind
+from . import SLIP_DAYS, Cluster, _fits, assign, events_of, same_kind
 from .copies import find_copies, signature
 
 # Copies are looked for among articles published this many days around each new one (a repost
@@ -83,7 +83,9 @@ def _candidates(
     (without those mentions); with where each replaced mention was (mention id -> event id) and
     the stored copies among the loaded mentions (article id -> document it copies)."""
     event_ids = set(store.events_of_articles(replaced)) if replaced else set()
-    event_ids |= set(store.events_near(mentions, same_kind, settings.fuse_date_window_days, settings.fuse_distance_km))
+    # The day window reaches one more day: reports of one incident dated a day apart by two
+    # outlets may be one event (``fuse._day_slip``); fusion decides.
+    event_ids |= set(store.events_near(mentions, same_kind, settings.fuse_date_window_days + SLIP_DAYS, settings.fuse_distance_km))
     if originals:
         event_ids |= set(store.events_of_documents(sorted(originals)))
     if not event_ids:

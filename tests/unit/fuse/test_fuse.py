@@ -394,3 +394,96 @@ def test_fuse_cluster_keeps_each_event_one_article_told_as_its_own_claim(setting
     event = fuse.fuse_cluster([first, other], {}, settings)
     assert [(s.mention_id, s.fatalities) for s in event.sources] == [("a#m0", 9), ("a#m1", 11)]
     assert event.confidence == fuse.fuse_cluster([first], {}, settings).confidence  # still one document
+
+
+CIVILIANS = Actor("Civilians (Burkina Faso)", "Civilians", "BFA")
+GUNMEN = Actor("Unidentified Armed Group (Burkina Faso)", "Political militia", "BFA")
+
+
+@pytest.mark.parametrize(
+    "tolls, days_apart, other_place, expected",
+    [
+        ((20, 23), 1, None, 1),  # one massacre dated by when it began and when it ended
+        ((23, 20), 1, None, 1),
+        ((20, 23), 2, None, 2),  # two days off is another day
+        ((5, 6), 1, None, 2),  # small tolls: a clash the next day at the same town is common
+        ((20, 60), 1, None, 2),  # the tolls disagree: nothing says it is the same incident
+        ((20, 0), 1, None, 2),  # one report gives no toll
+        ((20, 23), 1, GASKINDE, 2),  # another village the next day
+    ],
+)
+def test_fuse_a_one_day_slip_between_outlets_needs_the_same_spot_and_a_large_matching_toll(
+    settings, tolls, days_apart, other_place, expected
+):
+    first = _mention("a", sub_event_type="Attack", actor1=GUNMEN, actor2=CIVILIANS, fatalities=tolls[0])
+    later = _mention(
+        "b", sub_event_type="Attack", actor1=GUNMEN, actor2=CIVILIANS, fatalities=tolls[1],
+        event_date=date.fromordinal(MONDAY.toordinal() + days_apart), place=other_place or DJIBO,
+    )
+    assert len(fuse.run([first, later], settings)) == expected
+
+
+def test_fuse_a_one_day_slip_is_not_forgiven_for_week_or_month_dates_beyond_their_slack(settings):
+    # The slip is for two day-precise dates; vaguer dates already carry their own slack.
+    first = _mention("a", fatalities=30)
+    week = _mention("b", fatalities=30, time_precision=2, event_date=date.fromordinal(MONDAY.toordinal() + 4))
+    assert len(fuse.run([first, week], settings)) == 2
+
+
+@pytest.mark.parametrize(
+    "village, context, expected",
+    [
+        ("Gaskinde", (), 1),  # a spelling of the listed village
+        ("Tiblega", (), 2),  # another village of the country, unknown to the gazetteer
+        ("Tiblega", ("Gaskindé",), 1),  # "Tiblega, near Gaskindé": the story places it by that town
+    ],
+)
+def test_fuse_a_village_the_gazetteer_lacks_matches_a_listed_town_only_by_name(settings, village, context, expected):
+    listed = _mention("a", place=GASKINDE, place_text="Gaskindé")
+    unlisted = _mention(
+        "b", place=BURKINA, geo_precision=3, place_text=village, place_qualifier="unlisted", place_context=context
+    )
+    assert len(fuse.run([listed, unlisted], settings)) == expected
+
+
+@pytest.mark.parametrize(
+    "perpetrator, victims, expected",
+    [
+        (ARMY, CIVILIANS, 1),  # "soldiers killed villagers" and "gunmen killed villagers": one massacre
+        (ARMY, GUNMEN, 2),  # "soldiers killed the gunmen": the response, another event
+    ],
+)
+def test_fuse_reports_blaming_different_kinds_of_perpetrator_for_one_massacre_fuse(settings, perpetrator, victims, expected):
+    massacre = _mention("a", sub_event_type="Attack", actor1=GUNMEN, actor2=CIVILIANS)
+    other = _mention("b", sub_event_type="Attack" if victims is CIVILIANS else "Armed clash", actor1=perpetrator, actor2=victims)
+    assert len(fuse.run([massacre, other], settings)) == expected
+
+
+def test_fuse_type_follows_the_reports_whose_actors_bear_it_out(settings):
+    # Two outlets call a hotel siege a clash but name no second armed side; a third names the
+    # civilians who were shot: it was violence against civilians.
+    reports = [
+        _mention("a", sub_event_type="Armed clash", actor1=GUNMEN, actor2=None),
+        _mention("b", sub_event_type="Armed clash", actor1=GUNMEN, actor2=None),
+        _mention("c", sub_event_type="Attack", actor1=GUNMEN, actor2=CIVILIANS),
+    ]
+    (event,) = fuse.run(reports, settings)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    # A clash that names both armed sides keeps its type against a lone report of an attack.
+    reports = [
+        _mention("a", sub_event_type="Armed clash", actor1=ARMY, actor2=GUNMEN),
+        _mention("b", sub_event_type="Armed clash", actor1=ARMY, actor2=GUNMEN),
+        _mention("c", sub_event_type="Attack", actor1=GUNMEN, actor2=ARMY),
+    ]
+    (event,) = fuse.run(reports, settings)
+    assert event.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("tolls, slip", [((20, 23), True), ((5, 6), False)])
+def test_signals_say_when_a_day_slip_was_forgiven(settings, tolls, slip):
+    from sitreps.fuse.explain import signals
+
+    a = _mention("a", fatalities=tolls[0])
+    b = _mention("b", fatalities=tolls[1], event_date=TUESDAY)
+    why = signals(a, b, settings)
+    assert (why.days_apart, why.days_allowed, why.day_slip, why.fits) == (1, 0, slip, slip)

@@ -220,3 +220,31 @@ def test_merge_keeps_every_report_of_one_page(tmp_path, db, settings, resources)
         after = store.event(retaken.event_id)
     assert [c for c in claims if c not in {(s.mention_id, s.fatalities, s.event_date) for s in after.sources}] == []
     assert len(after.sources) == 3
+
+
+SIEGE_START = """Gunmen storm a hotel in Djibo
+
+Published 12 March 2024
+
+Gunmen stormed a hotel in Djibo in Burkina Faso on Monday 11 March 2024, killing twenty civilians
+before dawn, a security source said.
+"""
+
+SIEGE_END = """Djibo hotel siege ends
+
+Publié le 12 mars 2024
+
+Des hommes armés ont attaqué un hôtel de Djibo le mardi 12 mars 2024, tuant vingt-deux civils,
+selon une source sécuritaire.
+"""
+
+
+def test_a_report_a_day_off_with_the_same_spot_and_toll_joins_the_stored_event(tmp_path, db, settings, resources):
+    # Two outlets date one siege by its start and its end; the second arrives in a later ingest,
+    # so the store's lookup must reach the day after the stored report to find it.
+    _ingest(db, settings, resources, _write(tmp_path, "start.txt", SIEGE_START))
+    _ingest(db, settings, resources, _write(tmp_path, "end.txt", SIEGE_END))
+    with Store.open(db, read_only=True) as store:
+        djibo = [e for e in store.events() if e.location == "Djibo"]
+    assert len(djibo) == 1, [(e.event_date, [s.fatalities for s in e.sources]) for e in djibo]
+    assert sorted(s.fatalities for s in djibo[0].sources) == [20, 22]
