@@ -200,9 +200,11 @@ def extract_article(article: Article, settings: Settings, resources, deadline: D
             # no town, no day, no toll, and no definite actors doing one thing - not codable.
             out.append(_rejected(article, f"d{number}", "not_event", "no town, no day, no toll: not one definite event"))
             continue
-        if draft.generic and not draft.fatalities and not (draft.explicit_date and draft.time_precision == 1) and len(draft.sentences) == 1:
-            # "Last March, a series of attacks in the towns of A, B and C": a run of events, with
-            # no toll and no day of its own, told in one sentence, is no event per town.
+        if (draft.generic and not draft.fatalities and not (draft.explicit_date and draft.time_precision == 1) and len(draft.sentences) == 1
+                and disorder_type_of(draft.sub_event_type) == "Political violence"):
+            # "Last March, a series of attacks in the towns of A, B and C": a run of attacks, with
+            # no toll and no day of its own, told in one sentence, is no event per town. (Protests
+            # "across the country" are still protests, coded where they are told.)
             out.append(_rejected(article, f"d{number}", "not_event", "a run of events with no day of its own"))
             continue
         if _is_vague_summary(draft, drafts):
