@@ -110,10 +110,14 @@ def _stands_apart(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return not text[end:line_end].strip(" .)]»\"'") or len(text[line_start:line_end].split()) <= _SHORT_LINE_WORDS
+    # A caption ends with the photo's credit: "... in Bamako on May 3, 2021. (JANE DOE / AFP)".
+    rest = _CREDIT.sub("", text[end:line_end])
+    return not rest.strip(" .)]»\"'") or len(text[line_start:line_end].split()) <= _SHORT_LINE_WORDS
 
 
 _SHORT_LINE_WORDS = 15
+# A bracketed credit: a photographer and an agency ("JANE DOE / AFP"), or an agency in capitals.
+_CREDIT = re.compile(r"[\s.,]*[(\[](?:[^()\[\]\n]{0,60}/[^()\[\]\n]{0,60}|[^()\[\]\na-zà-ÿ]{2,60})[)\]][\s.]*$")
 _UPDATED = re.compile(r"(?:updated|last modified|modified|mis à jour|actualisé|modifié)(?: on| le)?\W{0,3}$", re.IGNORECASE)
 
 

@@ -72,3 +72,21 @@ def test_article_anchor_yearless_date_without_weekday_gives_no_anchor(rules):
 def test_article_anchor_date_inside_a_long_sentence_does_not_date_the_page(rules):
     text = "The accords signed in the capital on March 23, 2009 by the government and the rebels (the CNDP) have never been applied in full."
     assert _anchor(rules, text).source == "none"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Soldiers are cheered as they drive through the main square of the capital on March 5, 2021. (JANE DOE / AFP)",
+        "Soldiers are cheered as they drive through the main square of the capital on March 5, 2021 [Photo by Jane Doe/Reuters]",
+        "Soldiers are cheered as they drive through the main square of the capital on March 5, 2021. (AFP)",
+    ],
+)
+def test_article_anchor_caption_ending_with_its_photo_credit_dates_the_page(rules, caption):
+    text = f"{caption}\n\nMutinous soldiers detained the president on Friday."
+    assert _anchor(rules, text).value == date(2021, 3, 5)
+
+
+def test_article_anchor_remark_in_brackets_after_a_date_is_no_credit(rules):
+    text = "The bombing of the market on March 5, 2021 (a Friday) killed four people and wounded many more in the town."
+    assert _anchor(rules, text).source == "none"
