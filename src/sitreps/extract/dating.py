@@ -40,6 +40,9 @@ class Anchor:
     value: date | None
     precision: int | None  # 1 the day, 3 only the month
     source: AnchorSource
+    # From a date the text gives: the latest day its weekdays reach from it ("Tuesday's blast" in
+    # a caption, "on Thursday" in the story), the earliest the story can have been written.
+    story_day: date | None = None
 
 
 def article_anchor(article: Article, rules: DateRules, today: date | None = None) -> Anchor:
@@ -55,7 +58,7 @@ def article_anchor(article: Article, rules: DateRules, today: date | None = None
             if m.precision == 1 and (m.value.year, m.value.month) == (month.year, month.month) and _names_month(m, rules, article.language)
         ]
         if days:
-            return Anchor(max(days), 1, "text")
+            return _told_anchor(max(days), article, rules)
         return Anchor(last, 3, "published_month")
     # Both languages' months: an English post embedded in a French page dates it too. An
     # "Updated Jan 4, 2017" stamp says when the page last changed, not when its news happened.
@@ -68,14 +71,21 @@ def article_anchor(article: Article, rules: DateRules, today: date | None = None
         and _stands_apart(article.text, m.start, m.end)
     ]
     if stated:
-        return Anchor(max(stated), 1, "text")
+        return _told_anchor(max(stated), article, rules)
     latest = article.retrieved or today or date.today()
     told = find_weekday_dates(article.text, article.language, rules)
     named = _years_named(article, rules, latest) if told else []
     dated = [day for found in told if (day := _weekday_date(found, named, latest)) is not None]
     if dated:
-        return Anchor(max(dated), 1, "text")
+        return _told_anchor(max(dated), article, rules)
     return Anchor(None, None, "none")
+
+
+def _told_anchor(value: date, article: Article, rules: DateRules) -> Anchor:
+    anchor = Anchor(value, 1, "text")
+    words = rules.for_language(article.language)
+    reached = [adjust_to_anchor(m, anchor, words).value for m in find_dates(article.text, value, article.language, rules) if _names_weekday_only(m, words)]
+    return dataclasses.replace(anchor, story_day=max([value, *reached]))
 
 
 def _weekday_date(found: WeekdayDate, named: list[int], latest: date) -> date | None:
@@ -127,7 +137,8 @@ def adjust_to_anchor(match: DateMatch, anchor: Anchor, words) -> DateMatch:
     From a month-only anchor, a weekday or "yesterday" fixes only that month: the 15th,
     precision 3 (a yearless "17 mars" names its day and keeps it). From a date the text gives (a
     caption, an embedded post), a weekday is the nearest such day, before or after it: a photo
-    is dated the day of the event, a post the days after."""
+    is dated the day of the event, a post the days after; "yesterday" counts from the latest day
+    those weekdays reach (``Anchor.story_day``)."""
     if match.kind != "anchor_relative" or match.precision == 3:
         return match
     text = match.text.lower()
@@ -136,10 +147,23 @@ def adjust_to_anchor(match: DateMatch, anchor: Anchor, words) -> DateMatch:
     if anchor.precision == 3:
         middle = date(anchor.value.year, anchor.value.month, 15)
         return dataclasses.replace(match, value=middle, precision=3, spill=(0, 0))
-    names_weekday = any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for table in words for word in table.weekdays)
+    names_weekday = _names_weekday(text, words)
     if anchor.source == "text" and names_weekday and (anchor.value - match.value).days > 3:
         return dataclasses.replace(match, value=match.value + timedelta(days=7))
+    if anchor.source == "text" and not names_weekday and match.precision == 1 and anchor.story_day:
+        # "Yesterday", "overnight" count from the day the story was written, not the caption's.
+        return dataclasses.replace(match, value=match.value + (anchor.story_day - anchor.value))
     return match
+
+
+def _names_weekday(text: str, words) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for table in words for word in table.weekdays)
+
+
+def _names_weekday_only(match: DateMatch, words) -> bool:
+    """A weekday without a month: "on Thursday", "mardi soir", not "Thursday 20 July"."""
+    text = match.text.lower()
+    return match.kind == "anchor_relative" and _names_weekday(text, words) and not any(word in text for table in words for word in table.months)
 
 
 def undated_default(anchor: Anchor) -> tuple[date | None, int | None]:

@@ -90,3 +90,26 @@ def test_article_anchor_caption_ending_with_its_photo_credit_dates_the_page(rule
 def test_article_anchor_remark_in_brackets_after_a_date_is_no_credit(rules):
     text = "The bombing of the market on March 5, 2021 (a Friday) killed four people and wounded many more in the town."
     assert _anchor(rules, text).source == "none"
+
+
+def test_article_anchor_story_day_is_the_latest_day_the_weekdays_reach(rules):
+    # The caption is a Tuesday; the story's "Thursday" is two days after it.
+    text = (
+        "Police guard the site of the blast in Djibo on July 18, 2023.\n\n"
+        "A suicide bomber killed three policemen at a checkpoint in Kaya on Thursday."
+    )
+    anchor = _anchor(rules, text)
+    assert (anchor.value, anchor.story_day) == (date(2023, 7, 18), date(2023, 7, 20))
+
+
+def test_adjust_to_anchor_yesterday_counts_from_the_story_day(rules):
+    from sitreps.extract.dates import find_dates
+    from sitreps.extract.dating import adjust_to_anchor
+
+    text = "Police guard the site of the blast in Djibo on July 18, 2023.\n\nGunmen attacked Kaya on Thursday."
+    anchor = _anchor(rules, text)
+    words = rules.for_language("en")
+    [overnight] = find_dates("It came hours after an overnight raid on a police post.", anchor.value, "en", rules)
+    [tuesday] = find_dates("A car bomb hit a convoy on Tuesday.", anchor.value, "en", rules)
+    assert adjust_to_anchor(overnight, anchor, words).value == date(2023, 7, 19)
+    assert adjust_to_anchor(tuesday, anchor, words).value == date(2023, 7, 18)
