@@ -1,6 +1,6 @@
 """What an article's relative dates are counted from, and the date each event draft takes.
 
-A page's date is not always known. Three cases, from surest to least:
+A page's date is not always known. Four cases, from surest to least:
 
 - the day of publication (``Article.published``): "on Monday" is the Monday on or before it;
 - only its month (``Article.published_month``, from "date 2023-02" or a /2023/02/ URL): "jeudi"
