@@ -122,6 +122,7 @@ class Document:
     title: str | None = None
     published: date | None = None
     language: str | None = None
+    retrieved: date | None = None  # when the page was fetched (a record's "retrieved", WARC-Date)
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,8 @@ class Article:
     # /2023/02/ URL): the first day of that month. Relative dates then fix only the month.
     published_month: date | None = None
     language: str = "en"
+    # When the page was fetched: no event it tells is later. Never a publication date.
+    retrieved: date | None = None
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from .sentences import Sentence, split_sentences
 from .typemodel import NOT_ACLED
 
 STAGE = "extract"
-READS = ("Article.text", "Article.published", "Article.language")
+READS = ("Article.text", "Article.published", "Article.language", "Article.retrieved")
 FILLS = (
     "Mention.sub_event_type", "Mention.evidence", "Mention.evidence_span", "Mention.event_date",
     "Mention.time_precision", "Mention.date_text", "Mention.actor1_text", "Mention.actor2_text",

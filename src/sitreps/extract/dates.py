@@ -77,6 +77,7 @@ class LanguageDates:
     numeric_day_first: bool
     spill_late: re.Pattern[str]  # the date runs past midnight ("late on", "night", "soir")
     spill_early: re.Pattern[str]  # the date may be the night before ("early on", "à l'aube")
+    named_year: re.Pattern[str]  # a bare year named as a time ("since 2012", "en 2022")
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -114,6 +115,7 @@ def load_date_rules() -> DateRules:
             numeric_day_first=bool(raw["numeric_day_first"]),
             spill_late=re.compile(rf"(?<!\w)(?:{_alternation(raw['spill_late'])})(?!\w)", re.IGNORECASE),
             spill_early=re.compile(rf"(?<!\w)(?:{_alternation(raw['spill_early'])})(?!\w)", re.IGNORECASE),
+            named_year=re.compile(rf"(?<!\w)(?:{_alternation(raw['year_before'])})\s*(?P<year>(?:19|20)\d\d)(?![\d,.]\d)", re.IGNORECASE),
             patterns=_build_patterns(raw, number_words),
         )
     return DateRules(languages=languages)
@@ -137,6 +139,52 @@ def find_dates(
                 if found is not None:
                     candidates.append(dataclasses.replace(found, spill=_spill(found, sentence, words)))
     return _without_overlaps(candidates)
+
+
+def years_named(text: str, language: str, rules: DateRules | None = None) -> list[int]:
+    """The years the text names as times: in full dates and months ("12 March 2019", "November
+    2012") and after a word that makes a bare number a year ("since 2012", "the 2015 accord")."""
+    rules = rules or load_date_rules()
+    years = [m.value.year for m in find_dates(text, None, language, rules) if m.kind == "absolute"]
+    for words in rules.for_language(language):
+        years.extend(int(match.group("year")) for match in words.named_year.finditer(text))
+    return years
+
+
+@dataclass(frozen=True)
+class WeekdayDate:
+    """A day and month the text gives with its weekday but no year ("samedi 17 janvier",
+    "Saturday, May 1"): the calendar allows only some years for it."""
+
+    start: int
+    end: int
+    weekday: int  # Monday 0
+    month: int
+    day: int
+
+    def in_year(self, year: int) -> date | None:
+        """The date in that year, when the day exists then and falls on the weekday named."""
+        value = _safe_date(year, self.month, self.day)
+        return value if value is not None and value.weekday() == self.weekday else None
+
+
+def find_weekday_dates(text: str, language: str, rules: DateRules | None = None) -> list[WeekdayDate]:
+    """The yearless dates of the text that name their weekday, in order of position."""
+    rules = rules or load_date_rules()
+    found: dict[int, WeekdayDate] = {}
+    for words in rules.for_language(language):
+        for name, pattern in words.patterns:
+            if name not in _WEEKDAY_DATE_PATTERNS:
+                continue
+            for match in pattern.finditer(text):
+                if not match.group("weekday") or match.group("year"):
+                    continue
+                weekday = words.weekdays[match.group("weekday").lower()]
+                found.setdefault(match.start(), WeekdayDate(match.start(), match.end(), weekday, _month_of(match, words), _day_of(match)))
+    return [found[start] for start in sorted(found)]
+
+
+_WEEKDAY_DATE_PATTERNS = ("day_month", "month_day")
 
 
 # --- patterns -----------------------------------------------------------------------------

@@ -30,6 +30,7 @@ FILLS: tuple[str, ...] = (
     "Article.published",
     "Article.published_source",
     "Article.language",
+    "Article.retrieved",
 )
 
 __all__ = [

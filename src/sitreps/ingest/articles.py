@@ -144,6 +144,7 @@ def _article(
         published_source=dated.source if dated.value else None,
         published_month=None if dated.value else page_date.month,
         language=_language(document.language, text, resources),
+        retrieved=document.retrieved,
     )
 
 

@@ -316,11 +316,13 @@ def _record_document(record: Any, name: str, default_id: str, item_id: str) -> D
         title=_optional_str(record.get("title")),
         published=parse_record_date(record.get("published")),
         language=_optional_str(record.get("language")),
+        retrieved=parse_record_date(record.get("retrieved")),
     )
 
 
 def parse_record_date(value: Any) -> date | None:
-    """An ISO date or datetime from a record's ``published`` field; anything else is no date."""
+    """An ISO date or datetime from a record's ``published`` or ``retrieved`` field; anything
+    else is no date."""
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()

@@ -1,7 +1,7 @@
 """WARC files: each successful HTML response becomes a Document ``path#n``.
 
 The WARC-Date header is when the page was crawled, not when it was published, so it is never
-used as the publication date.
+used as the publication date; it is kept as ``retrieved``, the latest day the page can tell of.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..config import Settings
 from ..model import Document, Rejected
-from .readers import decode_input, reject
+from .readers import decode_input, parse_record_date, reject
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
@@ -81,4 +81,5 @@ def _document(record, payload: bytes, item: str, name: str, settings: Settings) 
         kind="html",
         content=decoded,
         url=record.rec_headers.get_header("WARC-Target-URI"),
+        retrieved=parse_record_date(record.rec_headers.get_header("WARC-Date")),
     )

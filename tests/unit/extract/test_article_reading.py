@@ -126,6 +126,17 @@ def test_dating_a_date_the_text_gives_anchors_its_weekdays(settings, resources):
     assert date(2023, 7, 20) in dates
 
 
+def test_dating_a_weekday_and_day_date_an_undated_page_and_its_weekdays(settings, resources):
+    # 17 January was a Saturday in 2015 (and 2026, after the page was fetched).
+    text = (
+        "À Zinder, la marche organisée samedi 17 janvier a tourné à l'émeute: des manifestants ont incendié trois églises.\n\n"
+        "Dimanche matin, la police a dispersé à coups de gaz lacrymogène une marche de l'opposition à Niamey."
+    )
+    article = Article("s", "s", "s.txt", text, language="fr", retrieved=date(2025, 12, 1))
+    mentions = [m for m in extract_article(article, settings, resources) if isinstance(m, Mention)]
+    assert sorted((m.place_text, m.event_date) for m in mentions) == [("Niamey", date(2015, 1, 18)), ("Zinder", date(2015, 1, 17))]
+
+
 def test_dating_a_month_only_page_fixes_weekdays_to_the_month(settings, resources):
     mentions = _mentions("Gunmen killed five villagers in Gaskindé on Thursday.", settings, resources, published=None, month=date(2023, 2, 1))
     assert [(m.event_date, m.time_precision) for m in mentions] == [(date(2023, 2, 15), 3)]

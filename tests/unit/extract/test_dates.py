@@ -215,3 +215,42 @@ def test_find_dates_vague_dates_do_not_spill(rules):
 def test_find_dates_iso_and_numeric_dates_are_no_ranges(rules, language, sentence):
     [match] = find_dates(sentence, ANCHOR, language, rules)
     assert match.spill == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "found"),
+    [
+        ("fr", "La marche organisée ce samedi 17 janvier a tourné à l'émeute.", [(5, 1, 17)]),
+        ("en", "Soldiers were ambushed on Saturday, May 1 near Ayorou.", [(5, 5, 1)]),
+        ("en", "Soldiers were ambushed on Sunday 2nd May and on Monday 3 May.", [(6, 5, 2), (0, 5, 3)]),
+        # A year, or no weekday: nothing for the calendar to fix.
+        ("en", "Soldiers were ambushed on Saturday, May 1, 2021 near Ayorou.", []),
+        ("fr", "Des soldats sont tombés dans une embuscade le 1er mai.", []),
+    ],
+)
+def test_find_weekday_dates_yearless_dates_with_their_weekday(rules, language, sentence, found):
+    from sitreps.extract.dates import find_weekday_dates
+
+    assert [(d.weekday, d.month, d.day) for d in find_weekday_dates(sentence, language, rules)] == found
+
+
+def test_weekday_date_in_year_checks_the_calendar(rules):
+    from sitreps.extract.dates import find_weekday_dates
+
+    [saturday] = find_weekday_dates("Rioters burned a church on Saturday 17 January.", "en", rules)
+    assert saturday.in_year(2015) == date(2015, 1, 17)
+    assert saturday.in_year(2016) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "years"),
+    [
+        ("en", "Mali has been unstable since 2012; the accords of 23 March 2009 failed.", [2009, 2012]),
+        ("en", "The 2015 peace deal, signed in June 2015, named 2000 fighters.", [2015, 2015]),
+        ("fr", "Le pays est en crise depuis 2012 et les élections de fin 2020 n'ont rien changé.", [2012, 2020]),
+    ],
+)
+def test_years_named_reads_years_as_times_only(rules, language, text, years):
+    from sitreps.extract.dates import years_named
+
+    assert sorted(years_named(text, language, rules)) == years

@@ -67,6 +67,7 @@ def test_read_path_json_record_keeps_its_fields(tmp_path, settings):
         "title": "Soldiers killed near Boni",
         "published": "2024-03-11T08:30:00+00:00",
         "language": "en",
+        "retrieved": "2024-03-12T17:05:00Z",
     }
     path = tmp_path / "record.json"
     path.write_text(json.dumps(record), encoding="utf-8")
@@ -75,6 +76,7 @@ def test_read_path_json_record_keeps_its_fields(tmp_path, settings):
     assert doc.kind == "html"
     assert doc.url == record["url"] and doc.title == record["title"]
     assert doc.published == date(2024, 3, 11) and doc.language == "en"
+    assert doc.retrieved == date(2024, 3, 12)
 
 
 def test_read_path_json_list_gives_one_document_per_record(tmp_path, settings, good_story):
@@ -129,8 +131,8 @@ def test_read_path_warc_reads_html_responses_only(tmp_path, settings):
     docs = _documents(path, settings)
     assert [d.document_id for d in docs] == [f"{path}#1", f"{path}#2"]
     assert docs[0].url == "https://maliwire.example/2024/03/10/boni"
-    # WARC-Date is the crawl date, never the publication date.
-    assert all(d.published is None for d in docs)
+    # WARC-Date is the crawl date, never the publication date; it is kept as when it was fetched.
+    assert all(d.published is None and d.retrieved is not None for d in docs)
     assert "Mopti" in docs[1].content
 
 
