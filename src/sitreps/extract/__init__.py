@@ -234,7 +234,10 @@ def _place_from_neighbours(draft: Draft, sentences: list[Sentence], gazetteer, n
     for i in sorted(near):
         if 0 <= i < len(sentences) and i not in draft.indexes:
             for phrase in find_places(sentences[i].text, gazetteer, [], (), draft.country_hint, named_countries):
-                if phrase.level == "populated" and introduced_as_place(sentences[i].text, phrase) and gazetteer.geocode(phrase.text, draft.country_hint).best.place.country_iso3 == draft.country_hint:
+                if phrase.level != "populated" or not introduced_as_place(sentences[i].text, phrase):
+                    continue
+                best = gazetteer.geocode(phrase.text, draft.country_hint).best
+                if best is not None and best.place.country_iso3 == draft.country_hint:
                     towns.setdefault(phrase.text.casefold(), phrase.text)
     if len(towns) == 1:
         draft.place_text, draft.place_qualifier, draft.place_level = next(iter(towns.values())), "near", "populated"

@@ -124,7 +124,7 @@ SUMMARY_OPENING = re.compile(
 # "Meanwhile, ...", "In a separate incident, ...": the story turns to another event.
 ELSEWHERE_OPENING = re.compile(
     r"^\W*(?:meanwhile|elsewhere|separately|in (?:a |another )?separate (?:incident|attack|development)|in another (?:incident|attack|development)|"
-    r"in other (?:news|developments)|par ailleurs|ailleurs|dans un autre (?:incident|registre)|en outre|d'autre part|de son côté)\b",
+    r"in other (?:news|developments)|par ailleurs|ailleurs|dans un autre (?:incident|registre))\b",
     re.I,
 )
 

@@ -202,3 +202,9 @@ def test_mercenaries_from_a_group_are_one_side_with_the_army(settings, resources
 def test_a_run_of_attacks_with_no_day_and_no_toll_is_no_event_per_town(settings, resources):
     text = "Last month, a series of attacks struck the villages of Tinfa, Kogou and Bossey, residents said."
     assert _mentions(text, settings, resources) == []
+
+
+def test_meanwhile_turns_the_story_to_another_event(settings, resources):
+    first = "Gunmen killed five villagers in Gaskindé on Monday, officials said.\n\n"
+    assert len(_mentions(first + "Gunmen also killed three traders on Monday, residents said.", settings, resources)) == 1
+    assert len(_mentions(first + "Meanwhile, gunmen killed three traders on Monday, residents said.", settings, resources)) == 2
