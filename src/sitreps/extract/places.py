@@ -29,7 +29,7 @@ NOT_PLACES = frozenset(
     army police president minister government state islamic reuters afp ap un al qaeda
     the army police gendarmerie ministry council security soldiers troops gunmen jihadists
     god allah muslim muslims christian islam support africa west east north south central sahel
-    rien ramadan ramadhan tabaski eid christmas easter noël pâques carême""".split()
+    rien ramadan ramadhan tabaski eid christmas easter noël pâques carême ce cet cette ces celui celle""".split()
 ) | frozenset(
     # peoples and wide regions: who, or somewhere too large to be an event's place
     ("fulani", "peul", "peuls", "dogon", "dogons", "tuareg", "tuaregs", "touareg", "touaregs", "bambara", "mossi", "hausa",

@@ -24,7 +24,9 @@ _VICTIM_AFTER = re.compile(
     r"|^\s*(?:[\w'’-]+\s+){0,4}?(?:were|was|have been|had been|got|ont été|a été|avaient été|sont)\s+(?:\w+\s+)?"
     r"(?:killed|attacked|ambushed|targeted|hit|wounded|injured|abducted|kidnapped|executed|massacred|shot|"
     r"tués?|tuées|attaqués?|visés?|pris pour cible|enlevés?|blessés?|exécutés?|massacrés?)\b"
-    r"|^\s*(?:[\w'’-]+\s+){0,6}?(?:struck|hit|ran over|drove over|came under|a sauté sur|ont sauté sur|a heurté|ont été pris)\b",
+    r"|^\s*(?:[\w'’-]+\s+){0,6}?(?:struck|hit|ran over|drove over|came under|a sauté sur|ont sauté sur|a heurté|ont été pris)\b"
+    # "the five police officers killed in the attack", "les soldats tués lors de l'embuscade"
+    r"|^\s*(?:[\w'’-]+\s+){0,2}?(?:killed|slain|wounded|injured|abducted|kidnapped|tués?|tuées|blessés?|enlevés?)\s+(?:in|during|by|on|lors|dans|par|au cours)\b",
     re.I,
 )
 _TARGET_BEFORE = re.compile(

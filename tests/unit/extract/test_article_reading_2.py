@@ -208,3 +208,11 @@ def test_meanwhile_turns_the_story_to_another_event(settings, resources):
     first = "Gunmen killed five villagers in Gaskindé on Monday, officials said.\n\n"
     assert len(_mentions(first + "Gunmen also killed three traders on Monday, residents said.", settings, resources)) == 1
     assert len(_mentions(first + "Meanwhile, gunmen killed three traders on Monday, residents said.", settings, resources)) == 2
+
+
+def test_soldiers_killed_in_an_attack_are_its_target_and_cette_is_no_place(settings, resources):
+    text = "The four soldiers killed in the attack near Gaskindé on Monday were escorting a convoy, the army said."
+    mentions = _mentions(text, settings, resources)
+    assert [m.sub_event_type for m in mentions] == ["Armed clash"]
+    sentence = "Cette région est calme, selon les autorités de Tillabéri."
+    assert [p.text for p in find_places(sentence, resources.gazetteer, [], (), "NER", frozenset())] == []
