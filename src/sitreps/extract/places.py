@@ -178,8 +178,10 @@ def find_places(
                 found.setdefault((spelled.start, spelled.end), spelled)
                 continue
             unlisted = _unlisted_place(sentence, start, _trim(sentence, start, end), (start, end) in ner, excluded)
-            if unlisted is not None and gazetteer.lookup(unlisted.text, None, limit=1, fuzzy=False):
-                unlisted = None  # known elsewhere and set aside above: not a village the gazetteer lacks
+            if unlisted is not None and (gazetteer.lookup(unlisted.text, None, limit=1, fuzzy=False) or gazetteer.country_of(unlisted.text)):
+                # known elsewhere and set aside above, or a people ("the Nigerien villages of A
+                # and B"): not a village the gazetteer lacks
+                unlisted = None
             if unlisted and not any(p.start <= unlisted.start < p.end for p in found.values()):
                 found.setdefault((unlisted.start, unlisted.end), unlisted)
     return sorted(found.values(), key=lambda p: (-p.score, p.start))

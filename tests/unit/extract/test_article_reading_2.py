@@ -216,3 +216,9 @@ def test_soldiers_killed_in_an_attack_are_its_target_and_cette_is_no_place(setti
     assert [m.sub_event_type for m in mentions] == ["Armed clash"]
     sentence = "Cette région est calme, selon les autorités de Tillabéri."
     assert [p.text for p in find_places(sentence, resources.gazetteer, [], (), "NER", frozenset())] == []
+
+
+def test_a_people_before_villages_of_is_no_village(settings, resources):
+    text = "Gunmen killed dozens of civilians on Saturday in the Nigerien villages of Tinfa and Kogou, officials said."
+    mentions = _mentions(text, settings, resources)
+    assert sorted(m.place_text for m in mentions) == ["Kogou", "Tinfa"]
