@@ -236,10 +236,11 @@ _UNIT_FOLLOWS = re.compile(r"^\s*(?:,|\(|in |dans |à |en )", re.IGNORECASE)
 # "X in Maradun LGA of Zamfara State", "le village de X, dans la commune de Y": words that put
 # a place inside the next one, with no list ("X and Y", "X, Y") between them.
 _WITHIN_GAP = re.compile(
-    r"^\s*(?:village|town|area|locality|localité|quartier)?\s*,?\s*(?:in|inside|of|dans|en|de)\s+(?:the\s+|la\s+|le\s+|l'|l’)?"
-    r"(?:(?:[A-Z][\w'’-]*|village|town|area|district|county|state|commune|cercle|region|région|province|département|local government area|lga)\s+){0,6}"
-    r"(?:(?:of|de|du|de la)\s+(?:the\s+|la\s+|le\s+|l')?)?(?:(?:district|county|state|commune|cercle|region|région|province|département)\s+(?:of|de|du)\s+)?$",
-    re.IGNORECASE,
+    # Capitalised names between, in any case only the unit words: "in the morning before moving
+    # to" puts nothing inside anything.
+    r"^\s*(?i:village|town|area|locality|localité|quartier)?\s*,?\s*(?i:in|inside|of|dans|en|de)\s+(?i:the\s+|la\s+|le\s+|l'|l’)?"
+    r"(?:(?:[A-ZÀ-Ý][\w'’-]*|(?i:village|town|area|district|county|state|commune|cercle|region|région|province|département|local government area|lga))\s+){0,6}"
+    r"(?:(?i:of|de|du|de la)\s+(?i:the\s+|la\s+|le\s+|l')?)?(?:(?i:district|county|state|commune|cercle|region|région|province|département)\s+(?i:of|de|du)\s+)?$"
 )
 
 

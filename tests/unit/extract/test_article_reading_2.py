@@ -32,6 +32,8 @@ def test_a_place_told_inside_another_lies_within_it():
     assert lies_within(sentence, _phrase(sentence, "Dalli"), _phrase(sentence, "Katsina State"))
     listed = "Gunmen attacked Dalli and Bindawa on Monday."
     assert not lies_within(listed, _phrase(listed, "Dalli"), _phrase(listed, "Bindawa"))
+    moved = "Gunmen attacked Dalli in the morning before moving to Bindawa."
+    assert not lies_within(moved, _phrase(moved, "Dalli"), _phrase(moved, "Bindawa"))
 
 
 def test_a_village_in_an_area_named_before_is_that_event(settings, resources):
