@@ -29,7 +29,7 @@ from .earlier import link_earlier, split_earlier_event
 from .frames import CLAIM, ELSEWHERE_OPENING, PROTEST_SEVERITY, REVISED_TOLL, SUMMARY_OPENING, Draft, FrameContext, absorb, credit_claim, find_frame, placed, unidentified
 from .fatalities import count_fatalities
 from .filters import is_aftermath, is_generic, is_not_event, off_topic_cues
-from .places import introduced_as_place, lies_within, PlacePhrase, dateline_end, find_places
+from .places import PlacePhrase, dateline_end, find_places, introduced_as_place, lies_within
 from .several import count_before, place_list
 from .mention import to_mention
 from .roles import ARMED_TYPES, assign_roles, find_actor_phrases

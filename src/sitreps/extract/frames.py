@@ -201,6 +201,7 @@ def _found_after(frame: Draft, draft: Draft) -> bool:
     return 0 <= (left.event_date - act.event_date).days <= _AFTERMATH_DAYS
 
 
+# How long after an event a report of its toll ("a rights group reported Friday") may come.
 _REPORTED_WINDOW_DAYS = 31
 
 # Days apart that two tellings of one toll at one place may date it ("last week", "on 27 March").
