@@ -202,7 +202,7 @@ def extract_article(article: Article, settings: Settings, resources, deadline: D
             continue
         if (draft.generic and not draft.fatalities and not (draft.explicit_date and draft.time_precision == 1) and len(draft.sentences) == 1
                 and disorder_type_of(draft.sub_event_type) == "Political violence"):
-            # "Last March, a series of attacks in the towns of A, B and C": a run of attacks, with
+            # "Last month, a series of attacks struck the villages of A, B and C": a run of attacks, with
             # no toll and no day of its own, told in one sentence, is no event per town. (Protests
             # "across the country" are still protests, coded where they are told.)
             out.append(_rejected(article, f"d{number}", "not_event", "a run of events with no day of its own"))
@@ -223,8 +223,8 @@ _NEIGHBOUR_SENTENCES = 2
 
 
 def _place_from_neighbours(draft: Draft, sentences: list[Sentence], gazetteer, named_countries) -> None:
-    """An event told without a town ("32 people were killed in an attack in Mali") takes the
-    one town of its country that the sentences around it name ("the convoy was leaving Gao"),
+    """An event told without a town ("twenty soldiers died in an ambush in Mali") takes the
+    one town of its country that the sentences around it name ("the convoy had set off from Ansongo"),
     as a place near which it happened (precision 2). Two towns there, or none: it stays where
     the text put it."""
     if placed(draft) or not draft.indexes or not draft.country_hint:

@@ -153,7 +153,7 @@ def years_named(text: str, language: str, rules: DateRules | None = None) -> lis
 
 @dataclass(frozen=True)
 class WeekdayDate:
-    """A day and month the text gives with its weekday but no year ("samedi 17 janvier",
+    """A day and month the text gives with its weekday but no year ("mardi 9 mars",
     "Saturday, May 1"): the calendar allows only some years for it."""
 
     start: int

@@ -7,10 +7,10 @@ A page's date is not always known. Four cases, from surest to least:
   then fixes no more than that month (precision 3, the 15th), while "17 mars" still fixes the day;
 - neither: the latest full date the text itself gives (a caption "June 13, 2025", an embedded
   post's date, "le vendredi 4 juin 2016") anchors what is relative;
-- nor that: a day and month told with their weekday ("samedi 17 janvier", "Saturday May 1").
+- nor that: a day and month told with their weekday ("mardi 9 mars", "Saturday June 5").
   The calendar allows only some years for it, one every 5, 6 or 11 years, none after the day
   the page was fetched (``Article.retrieved``, else the run day). Of those, the first year at or
-  after the latest year the text or its URL names ("since the 2012 coup", /2015/): a story
+  after the latest year the text or its URL names ("since the 2012 accords", /2015/): a story
   rarely names a year more than a few years before its own. A text that names no year takes the
   most recent one. On news_dev's dated pages these rules find the year of the publication day
   91% (years named) and 76% (none named) of the time; the year is a guess, the day is not.
@@ -89,7 +89,7 @@ def _told_anchor(value: date, article: Article, rules: DateRules) -> Anchor:
 
 
 def _weekday_date(found: WeekdayDate, named: list[int], latest: date) -> date | None:
-    """The date of a yearless "samedi 17 janvier": the first year that fits at or after the
+    """The date of a yearless "mardi 9 mars": the first year that fits at or after the
     latest year the story names, else the latest year that fits; never after ``latest``."""
     earliest = max(named, default=latest.year - _CALENDAR_CYCLE)
     fitting = [day for year in range(earliest, latest.year + 1) if (day := found.in_year(year)) is not None and day <= latest]

@@ -101,7 +101,7 @@ def count_fatalities(sentence: str, language: str, rules: NumberRules | None = N
             if cue.needs_person and not person_follows(tokens, quantity.end, words):
                 continue
             if tokens[quantity.start].text in words.articles and _speaker_follows(tokens, quantity.end):
-                continue  # "..., a government official said": a source, not a victim
+                continue  # "..., a resident said": a source, not a victim
             counted.append((quantity, cue))
     counted = _drop_subsets(tokens, counted, words)
     counted = _drop_other_time(tokens, counted, words)
@@ -190,7 +190,7 @@ def _group_lists(tokens: list[Token], quantities: list[Quantity], cues: list[_Cu
         if groups:
             previous = groups[-1][-1]
             between = range(previous.end, quantity.start)
-            # "killed 13 people, a government official said": an article after a comma starts
+            # "killed 9 people, a resident said": an article after a comma starts
             # another phrase, not one more victim of the list.
             after_comma = any(tokens[i].text == "," for i in between) and tokens[quantity.start].text in words.articles
             linked = (
@@ -260,8 +260,8 @@ def _speaker_follows(tokens: list[Token], end: int) -> bool:
 def _drop_other_time(
     tokens: list[Token], counted: list[tuple[Quantity, _Cue]], words: LanguageNumbers
 ) -> list[tuple[Quantity, _Cue]]:
-    """'Five officers were killed, a day after nine police died': the toll after a clause about
-    another day is that day's event, not more of this one. 'Two children were among 12 people
+    """'Four guards died, a day after a bomb killed six soldiers': the toll after a clause about
+    another day is that day's event, not more of this one. 'Five pupils were among 14 people
     killed': the first figure is part of the second."""
     if len(counted) < 2:
         return counted

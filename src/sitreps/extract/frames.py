@@ -154,7 +154,7 @@ def linked_to(frame: Draft, draft: Draft) -> bool:
 
 def compatible(frame: Draft, draft: Draft, context: FrameContext) -> bool:
     if draft.elsewhere and not (draft.place_text and frame.place_text and _key(draft.place_text) == _key(frame.place_text)):
-        return False  # "Meanwhile, the army says it killed 116 militants": another event
+        return False  # "Meanwhile, the army says it killed 20 militants": another event
     if frame.generic and placed(draft) and not placed(frame):
         # A lede that sums up several events ("residents describe attacks, a burned market and a
         # drone strike") is no frame for the one the story then tells at its place.
@@ -201,7 +201,7 @@ def _found_after(frame: Draft, draft: Draft) -> bool:
     return 0 <= (left.event_date - act.event_date).days <= _AFTERMATH_DAYS
 
 
-# How long after an event a report of its toll ("a rights group reported Friday") may come.
+# How long after an event a report of its toll ("an aid group reported Friday") may come.
 _REPORTED_WINDOW_DAYS = 31
 
 # Days apart that two tellings of one toll at one place may date it ("last week", "on 27 March").
@@ -209,7 +209,7 @@ _SAME_TOLL_DAYS = 7
 
 
 def _same_toll_same_place(frame: Draft, draft: Draft) -> bool:
-    """"200 people were killed last week in Moura" and "200 civilians were killed in Moura
+    """"80 herders were shot dead last week in Dalabé" and "80 civilians were killed in Dalabé
     between 27 March and 1 April": one toll at one village is one massacre, whatever day each
     sentence counts from."""
     if not (frame.fatalities and frame.fatalities == draft.fatalities and frame.event_date and draft.event_date):
@@ -231,7 +231,7 @@ def _dates_agree(frame: Draft, draft: Draft) -> bool:
     if frame.explicit_date != draft.explicit_date:
         stated, default = (frame, draft) if frame.explicit_date else (draft, frame)
         if default.reported_date:
-            # "A rights group reported Friday that the massacre's toll ...": told that day, of any
+            # "An aid group reported Friday that the toll of the killings ...": told that day, of any
             # event in the month before it.
             return 0 <= (default.event_date - stated.event_date).days <= _REPORTED_WINDOW_DAYS
         window = _DEFAULT_WINDOW_DAYS if (default.time_precision or 3) < 3 else 31
@@ -419,7 +419,7 @@ def _raises_type(target: Draft, extra: Draft) -> bool:
     "armed groups attacked" without saying whom."""
     if extra.sub_event_type in PROTEST_SEVERITY and target.sub_event_type in PROTEST_SEVERITY:
         # "Hundreds marched ... Police fired tear gas": the protest is what it became; a later
-        # "students were protesting" does not calm a march where bricks were thrown.
+        # "young people held protests" does not calm a march where stones were thrown.
         return PROTEST_SEVERITY[extra.sub_event_type] > PROTEST_SEVERITY[target.sub_event_type]
     if EVENT_TYPES.index(EVENT_TYPE_OF[extra.sub_event_type]) >= EVENT_TYPES.index(EVENT_TYPE_OF[target.sub_event_type]):
         return False

@@ -76,7 +76,7 @@ class LanguageNumbers:
     people: tuple[Phrase, ...]
     attackers: tuple[Phrase, ...]
     other_time: tuple[Phrase, ...]  # "a day after", "au lendemain de": another event's clause follows
-    among: tuple[Phrase, ...]  # "two children were among 12 killed": a part of the next figure
+    among: tuple[Phrase, ...]  # "five pupils were among 14 killed": a part of the next figure
     months: frozenset[str]
 
 

@@ -83,7 +83,7 @@ _LOCATIVE_BEFORE = re.compile(
 
 _KINDS = r"(villages|towns|localités|village|town|city|district|province|region|county|state|area|neighbou?rhood|camp|military camp|army camp|military base|base|army post|military post|localité|ville|commune|quartier|région|département|camp militaire|base militaire|poste militaire|poste)"
 _KIND_BEFORE = re.compile(r"\b(?:the |la |le |l')?" + _KINDS + r" (?:of|de|d')\s*$", re.IGNORECASE)
-# "Hosingow village", "Moura, a village in central Mali", "Kafr Jenah, un petit village".
+# "Hosingow village", "Dalabé, a village of the Mopti region", "Kafr Jenah, un petit village".
 _KIND_AFTER = re.compile(r"(?:\s+|,\s+(?:a|an|un|une)\s+(?:(?:small|remote|tiny|petit|petite)\s+)?)" + _KINDS + r"\b", re.IGNORECASE)
 _REGION_KINDS = frozenset({"district", "province", "region", "county", "state", "région", "département"})
 
@@ -94,7 +94,7 @@ _DESTINATION = re.compile(
     r"(?:sent|dispatched|deployed|flown|brought|arrived|came|coming) from|"
     r"vers|en direction de|en provenance de|(?:envoyés?|dépêchés?|venus?|arrivés?) (?:de|depuis)|"
     r"(?:ont fui|se sont repliés|se sont réfugiés|se sont retirés) (?:à|sur|vers)|"
-    # "thousands moved from the village to Dori", "the wounded were evacuated to Gao": where
+    # "families moved from the hamlet to Dori", "the wounded were evacuated to Gao": where
     # people were taken or went afterwards, a few words after the verb.
     r"(?:fled|moved|displaced|relocated|evacuated|transported|rushed|airlifted|transferred|taken|flown)\b(?:\s+[\w'’-]+){0,4}?\s+(?:to|into)|(?:sought|took|taking|found) refuge in|"
     r"(?:évacué|transporté|transféré|conduit|réfugié|déplacé|fui|replié|acheminé)(?:e|s|es)?\b(?:\s+[\w'’-]+){0,4}?\s+(?:à|vers|au|en)|"
@@ -179,7 +179,7 @@ def find_places(
                 continue
             unlisted = _unlisted_place(sentence, start, _trim(sentence, start, end), (start, end) in ner, excluded)
             if unlisted is not None and (gazetteer.lookup(unlisted.text, None, limit=1, fuzzy=False) or gazetteer.country_of(unlisted.text)):
-                # known elsewhere and set aside above, or a people ("the Nigerien villages of A
+                # known elsewhere and set aside above, or a people ("the Malian villages of A
                 # and B"): not a village the gazetteer lacks
                 unlisted = None
             if unlisted and not any(p.start <= unlisted.start < p.end for p in found.values()):
@@ -217,7 +217,7 @@ _SMALL_KINDS = frozenset({"village", "town", "localité", "quartier", "neighbour
 def _home_village(sentence: str, start: int, end: int, before: str, after: str, gazetteer, country: str, best) -> bool:
     """Whether a name whose gazetteer places all lie abroad is told as a place of the story's own
     country: introduced as a village or town ("the village of X", "X town"), or set in an admin
-    unit of that country that the sentence names ("X in Maradun LGA", "X, Zamfara State")."""
+    unit of that country that the sentence names ("X in Gwoza LGA", "X, Borno State")."""
     if best.place.population >= _HOME_VILLAGE_MAX_POPULATION or best.place.feature_code == "PPLC":
         return False
     kind = _KIND_BEFORE.search(before) or _KIND_AFTER.match(after)
@@ -229,11 +229,11 @@ def _home_village(sentence: str, start: int, end: int, before: str, after: str, 
     ) if _UNIT_FOLLOWS.match(after) else False
 
 
-# "X in Maradun", "X, Zamfara State", "X (Borno)": the unit that follows a place is where it lies.
+# "X in Gwoza", "X, Borno State", "X (Borno)": the unit that follows a place is where it lies.
 _UNIT_FOLLOWS = re.compile(r"^\s*(?:,|\(|in |dans |à |en )", re.IGNORECASE)
 
 
-# "X in Maradun LGA of Zamfara State", "le village de X, dans la commune de Y": words that put
+# "X in Bindawa LGA of Katsina State", "le village de X, dans la commune de Y": words that put
 # a place inside the next one, with no list ("X and Y", "X, Y") between them.
 _WITHIN_GAP = re.compile(
     # Capitalised names between, in any case only the unit words: "in the morning before moving
@@ -252,8 +252,8 @@ def introduced_as_place(sentence: str, phrase: PlacePhrase) -> bool:
 
 
 def lies_within(sentence: str, place: PlacePhrase, other: PlacePhrase) -> bool:
-    """Whether the sentence puts ``place`` inside ``other``, named after it ("a Kuki village in
-    the Khamenlok area", "Kaya in Maradun Local Government Area of Zamfara State")."""
+    """Whether the sentence puts ``place`` inside ``other``, named after it ("a Tembe village in
+    the Gorang area", "Dalli in Bindawa Local Government Area of Katsina State")."""
     if other.start <= place.end:
         return False
     gap = sentence[place.end : other.start]
@@ -335,15 +335,16 @@ def _read_place(
     )
     if (country and best.place.country_iso3 != country and best.place.country_iso3 not in (named_countries or ())
             and _home_village(sentence, start, end, before, after, gazetteer, country, best)):
-        # "Kaya in Maradun, Zamfara State" in a Nigerian story is a Nigerian village the gazetteer
-        # lacks, not its namesake across the border; so is "the Kuki village" of an Indian story.
-        # A country the story names is another matter: "the border town of Amchide" is Cameroon's.
+        # "Djibo in Gwoza LGA, Borno State" in a Nigerian story is a Nigerian village the gazetteer
+        # lacks, not its Burkinabè namesake; so is "the X village" of a story about one country
+        # whose name the gazetteer knows only abroad. A country the story names is another
+        # matter: a border town there is that country's.
         return PlacePhrase(start, end, text, "unlisted", "unknown", 0.85)
     abroad = country and best.place.country_iso3 not in (named_countries or frozenset()) | {country}
     neighbours = country in _FOCUS_COUNTRIES and best.place.country_iso3 in _FOCUS_COUNTRIES
     if abroad and best.place.population < _KNOWN_CITY and (named_countries is not None or not neighbours):
         # A village abroad, in a country the story never names: a word that is also a place name
-        # somewhere ("Xinhua", "Ariel", "Kuki"), not where the story is.
+        # somewhere ("Xinhua", "Ariel"), not where the story is.
         return None
     locative = bool(_LOCATIVE_BEFORE.search(before))
     sentence_initial = not sentence[:start].strip(" \t\"'«»“”‘’([—–-")

@@ -151,7 +151,7 @@ def is_prose(line: str) -> bool:
 
 
 # A short label that introduces a list: "More from the site:", "In sequence:".
-_LIST_LABEL = re.compile(r"(?:[^.!?:]|\.(?=\S)){1,60}:\s*")  # "Site.org in sequence:", no sentence before it
+_LIST_LABEL = re.compile(r"(?:[^.!?:]|\.(?=\S)){1,60}:\s*")  # "Site.org picks:", no sentence before it
 _LIST_LABEL_WORDS = 6
 
 
@@ -214,7 +214,7 @@ def clean_lines(lines: list[str], rules: BoilerplateRules) -> list[str]:
             i += 1
             continue
         if seen_prose and is_list_label(line) and i + 1 < len(lines) and not is_prose(lines[i + 1]):
-            # "Site.org in sequence:", "Also on this topic:" and the bare headlines under it.
+            # "Site.org picks:", "Also on this topic:" and the bare headlines under it.
             i = _skip_block(lines, i + 1, rules)
             continue
         run_end = _short_run_end(lines, i, rules)

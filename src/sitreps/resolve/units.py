@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the gazetteer imports this module, not the other way round
 UNIT_WORDS: tuple[str, ...] = (
     "state", "province", "region", "governorate", "district", "territory", "county", "oblast", "department",
     "prefecture", "région", "département", "préfecture", "gouvernorat", "territoire", "état", "etat",
-    # Nigeria's LGAs, Mali's cercles and communes: 'Maradun LGA', 'Maradun Local Government Area'
+    # Nigeria's LGAs, Mali's cercles and communes: 'Gwoza LGA', 'Gwoza Local Government Area'
     "local government area", "lga", "cercle", "commune",
 )
 _WORDS = "|".join(UNIT_WORDS)

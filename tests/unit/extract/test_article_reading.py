@@ -129,7 +129,7 @@ def test_dating_a_date_the_text_gives_anchors_its_weekdays(settings, resources):
 def test_dating_a_weekday_and_day_date_an_undated_page_and_its_weekdays(settings, resources):
     # 17 January was a Saturday in 2015 (and 2026, after the page was fetched).
     text = (
-        "À Zinder, la marche organisée samedi 17 janvier a tourné à l'émeute: des manifestants ont incendié trois églises.\n\n"
+        "À Zinder, des émeutiers ont saccagé le marché samedi 17 janvier et incendié deux entrepôts.\n\n"
         "Dimanche matin, la police a dispersé à coups de gaz lacrymogène une marche de l'opposition à Niamey."
     )
     article = Article("s", "s", "s.txt", text, language="fr", retrieved=date(2025, 12, 1))

@@ -45,23 +45,23 @@ def test_a_village_in_an_area_named_before_is_that_event(settings, resources):
 
 
 def test_a_namesake_abroad_set_in_a_unit_of_the_story_country_is_a_village_there(settings, resources):
-    # "Kaya" is a Burkinabè city in the gazetteer; set in a Nigerian local government area and
+    # "Djibo" is a Burkinabè town in the gazetteer; set in a Nigerian local government area and
     # state, it is a Nigerian village the gazetteer lacks.
-    sentence = "Gunmen on motorbikes stormed a school in Kaya in Maradun Local Government Area of Zamfara State."
+    sentence = "Bandits raided the weekly market in Djibo in Gwoza Local Government Area of Borno State at night."
     places = find_places(sentence, resources.gazetteer, [], (), "NGA", frozenset())
-    assert (places[0].text, places[0].qualifier) == ("Kaya", "unlisted")
-    alone = "Gunmen attacked Kaya in the Centre-Nord region on Monday."
+    assert (places[0].text, places[0].qualifier) == ("Djibo", "unlisted")
+    alone = "Gunmen attacked Djibo in the Sahel region on Monday."
     assert find_places(alone, resources.gazetteer, [], (), "BFA", frozenset())[0].qualifier == ""
 
 
 def test_unit_words_of_local_government_areas_and_cercles(resources):
-    units = resources.gazetteer.units_in("The school lies in Maradun LGA, in the north-west.", "NGA")
-    assert [u.text for u in units] == ["Maradun LGA"]
+    units = resources.gazetteer.units_in("The clinic lies in Gwoza LGA, near the hills.", "NGA")
+    assert [u.text for u in units] == ["Gwoza LGA"]
     assert units[0].candidates[0].place.country_iso3 == "NGA"
 
 
 def test_where_people_fled_or_were_taken_is_not_the_event_place(settings, resources):
-    text = "Gunmen killed eleven villagers in Seno on Sunday. Thousands of residents moved from the area to Dori afterwards."
+    text = "Gunmen killed eleven villagers in Seno on Sunday. The wounded were later evacuated by road to Dori."
     assert [m.place_text for m in _mentions(text, settings, resources)] == ["Seno"]
 
 
@@ -84,8 +84,8 @@ def test_bodies_found_with_no_attack_told_stay_an_event_of_their_own(settings, r
 
 def test_a_toll_reported_days_later_belongs_to_the_massacre_told(settings, resources):
     text = (
-        "Men in uniform killed around 60 villagers in Gaskindé on February 20, a prosecutor said.\n\n"
-        "A rights group reported on Friday that the toll of the village massacre was more than twice that figure."
+        "Soldiers shot dead about 30 herders at Gaskindé on February 20, a local official said.\n\n"
+        "An aid group reported on Friday that the toll of the killings had doubled."
     )
     mentions = _mentions(text, settings, resources, published=date(2024, 3, 2))
     assert [(m.place_text, m.event_date) for m in mentions] == [("Gaskindé", date(2024, 2, 20))]
@@ -96,14 +96,14 @@ def test_a_toll_reported_days_later_belongs_to_the_massacre_told(settings, resou
 
 def test_a_protest_where_bricks_were_thrown_stays_a_riot(settings, resources):
     text = (
-        "On Tuesday, rival student groups marched through Dhaka, some throwing bricks at each other.\n\n"
-        "\"Students were protesting in a dozen places in the city,\" a police spokesman said."
+        "On Wednesday, rival youth wings paraded through Chittagong, and some hurled stones at one another.\n\n"
+        "\"Young people held protests all over town,\" a shopkeeper said."
     )
     assert [m.sub_event_type for m in _mentions(text, settings, resources, published=date(2024, 7, 17))] == ["Violent demonstration"]
 
 
 def test_houses_a_mob_set_on_fire_are_mob_violence(settings, resources):
-    text = "A mob set fire to three houses in Imphal on Thursday afternoon, officials said."
+    text = "An angry mob torched two shops in Kisumu late on Friday, police said."
     assert [m.sub_event_type for m in _mentions(text, settings, resources, published=date(2023, 6, 16))] == ["Mob violence"]
 
 
@@ -112,8 +112,8 @@ def test_houses_a_mob_set_on_fire_are_mob_violence(settings, resources):
 
 def test_a_group_named_by_its_parent_organisation_is_the_same_side(settings, resources):
     text = (
-        "The Islamic State's West Africa Province claimed the raid on the army camp in Inatès on Tuesday, which killed 71 soldiers.\n\n"
-        "The Islamic State group has claimed responsibility for an attack on a military camp in Niger, officials said on Thursday."
+        "Fighters of the Islamic State's West Africa Province overran an army post in Bosso on Sunday, killing 20 soldiers.\n\n"
+        "The Islamic State group said on Tuesday that it had carried out the assault on the post in Niger."
     )
     mentions = _mentions(text, settings, resources, published=date(2019, 12, 12))
     assert len(mentions) == 1
@@ -126,8 +126,8 @@ def test_the_readings_of_a_shared_alias(resources):
 
 def test_police_confirming_an_abduction_are_its_source_not_its_side(settings, resources):
     text = (
-        "Gunmen abducted 40 students from a school in Dalli on Monday.\n\n"
-        "The state police command wishes to confirm the abduction of 40 students from the school in Dalli."
+        "Armed men seized 25 pupils from a school in Dalli on Monday.\n\n"
+        "State police confirmed the kidnapping of the 25 pupils in Dalli."
     )
     mentions = _mentions(text, settings, resources)
     assert len(mentions) == 1 and "police" not in (mentions[0].actor1_text or "").lower()
@@ -147,7 +147,7 @@ def test_a_summary_of_the_attacks_told_adds_no_event_and_no_toll(settings, resou
 
 
 def test_a_state_long_subjected_to_abductions_tells_no_event(settings, resources):
-    text = "The northern state has long been subjected to mass abductions by armed gangs seeking ransoms."
+    text = "The eastern province has long been plagued by kidnappings for ransom."
     assert _mentions(text, settings, resources) == []
 
 
@@ -182,8 +182,8 @@ def test_a_month_or_a_feast_is_no_place(settings, resources):
 
 def test_one_toll_at_one_village_told_from_two_days_is_one_event(settings, resources):
     text = (
-        "Between 150 and 300 villagers were killed last week in Dalabé, a village in central Mali, by soldiers, witnesses said.\n\n"
-        "Rights groups said 150 civilians were killed in the village of Dalabé on 26 March by troops."
+        "Eighty herders were shot dead last week in Dalabé, a village of the Mopti region, by soldiers, witnesses said.\n\n"
+        "A rights group said 80 civilians were killed by soldiers in the village of Dalabé on 26 March."
     )
     mentions = _mentions(text, settings, resources, published=date(2024, 4, 5))
     assert len(mentions) == 1 and mentions[0].place_text == "Dalabé"
@@ -195,7 +195,7 @@ def test_soldiers_whose_lives_an_attack_claimed_are_its_target(settings, resourc
 
 
 def test_mercenaries_from_a_group_are_one_side_with_the_army(settings, resources):
-    text = "Dozens of villagers were killed in Gaskindé on Monday by Malian soldiers and Russian mercenaries from Wagner."
+    text = "Several villagers were shot dead in Gaskindé on Monday by Malian troops and Russian instructors from Wagner."
     mentions = _mentions(text, settings, resources, published=date(2022, 3, 30))
     assert [(m.sub_event_type, m.actor2_text) for m in mentions] == [("Attack", "villagers")]
     assert "Wagner" in mentions[0].assoc_actor1_texts[-1]
@@ -216,11 +216,11 @@ def test_soldiers_killed_in_an_attack_are_its_target_and_cette_is_no_place(setti
     text = "The four soldiers killed in the attack near Gaskindé on Monday were escorting a convoy, the army said."
     mentions = _mentions(text, settings, resources)
     assert [m.sub_event_type for m in mentions] == ["Armed clash"]
-    sentence = "Cette région est calme, selon les autorités de Tillabéri."
+    sentence = "Cette commune reste sous surveillance, selon le gouvernement de Niamey."
     assert [p.text for p in find_places(sentence, resources.gazetteer, [], (), "NER", frozenset())] == []
 
 
 def test_a_people_before_villages_of_is_no_village(settings, resources):
-    text = "Gunmen killed dozens of civilians on Saturday in the Nigerien villages of Tinfa and Kogou, officials said."
+    text = "Gunmen burned granaries on Saturday in the Malian villages of Tinfa and Kogou, officials said."
     mentions = _mentions(text, settings, resources)
     assert sorted(m.place_text for m in mentions) == ["Kogou", "Tinfa"]

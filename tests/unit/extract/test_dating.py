@@ -26,7 +26,7 @@ def _anchor(rules, text, language="en", url=None, retrieved=None, today=date(202
     "language, text, expected",
     [
         # 17 January fell on a Saturday in 2009, 2015 and 2026: the latest before the run day.
-        ("fr", "La marche organisée samedi 17 janvier à Zinder a tourné à l'émeute.", date(2015, 1, 17)),
+        ("fr", "Des jeunes ont saccagé le marché de Zinder samedi 17 janvier.", date(2015, 1, 17)),
         ("en", "Soldiers were ambushed on Saturday, January 17 near Ayorou.", date(2015, 1, 17)),
         # Wednesday 20 January: 2010, 2016, 2021.
         ("en", "Police fired tear gas at marchers in Niamey on Wednesday 20 January.", date(2021, 1, 20)),
@@ -38,7 +38,7 @@ def test_article_anchor_weekday_and_day_fix_the_latest_year_that_fits(rules, lan
 
 
 def test_article_anchor_weekday_date_is_never_after_the_fetch_day(rules):
-    text = "La marche organisée samedi 17 janvier à Zinder a tourné à l'émeute."
+    text = "Des jeunes ont saccagé le marché de Zinder samedi 17 janvier."
     assert _anchor(rules, text, "fr", retrieved=date(2026, 3, 2), today=date(2030, 1, 1)).value == date(2026, 1, 17)
     assert _anchor(rules, text, "fr", retrieved=date(2026, 1, 16), today=date(2030, 1, 1)).value == date(2015, 1, 17)
 

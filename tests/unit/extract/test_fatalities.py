@@ -28,10 +28,10 @@ VALUES = [
     ("en", "12 killed as jihadists attack convoy", 12),
     ("en", "Attack kills 12 in Burkina Faso", 12),
     # another day's toll, a part of the next figure, a source after a comma
-    ("en", "Four guards were killed on Friday when their truck hit a mine, a day after six soldiers died in a similar blast.", 4),
+    ("en", "Four guards were killed on Friday when their truck hit a mine, a day after a bomb on the same road killed six soldiers.", 4),
     ("fr", "Trois gendarmes ont été tués vendredi, au lendemain de la mort de cinq soldats dans une embuscade.", 3),
-    ("en", "Three women were among 14 people killed when the shell hit the market.", 14),
-    ("en", "The rocket attack killed 9 people, a local official told reporters on Friday.", 9),
+    ("en", "Five pupils were among 14 people killed in the shelling of the town.", 14),
+    ("en", "Shelling killed 9 people overnight, a resident said.", 9),
     ("en", "Gunmen killed two herders and a trader near the well.", 3),
     # modifiers and ranges
     ("en", "At least 20 people, including five children, were killed in the attack.", 20),
