@@ -184,6 +184,7 @@ def extract_article(article: Article, settings: Settings, resources, deadline: D
             else:
                 drafts.append(part)
             main_part = frame or part
+    towns_read: dict[tuple[int, str], list[str]] = {}  # (sentence, country) -> towns it names
     for number, draft in enumerate(drafts):
         _retype_by_toll(draft)
         # An unambiguous act ("suicide bombers blew themselves up", "a chlorine attack") is an
@@ -213,7 +214,7 @@ def extract_article(article: Article, settings: Settings, resources, deadline: D
         if _is_old(draft, anchor):
             out.append(_rejected(article, f"d{number}", "not_event", "past event recalled as background"))
             continue
-        _place_from_neighbours(draft, sentences, resources.gazetteer, named_countries)
+        _place_from_neighbours(draft, sentences, resources.gazetteer, named_countries, towns_read)
         out.append(to_mention(article, number, draft, settings))
     return out
 
@@ -222,25 +223,35 @@ def extract_article(article: Article, settings: Settings, resources, deadline: D
 _NEIGHBOUR_SENTENCES = 2
 
 
-def _place_from_neighbours(draft: Draft, sentences: list[Sentence], gazetteer, named_countries) -> None:
+def _place_from_neighbours(draft: Draft, sentences: list[Sentence], gazetteer, named_countries, read: dict) -> None:
     """An event told without a town ("twenty soldiers died in an ambush in Mali") takes the
     one town of its country that the sentences around it name ("the convoy had set off from Ansongo"),
     as a place near which it happened (precision 2). Two towns there, or none: it stays where
-    the text put it."""
+    the text put it. ``read`` keeps each sentence's towns for the other drafts of the article."""
     if placed(draft) or not draft.indexes or not draft.country_hint:
         return
     near = {i for index in draft.indexes for i in range(index - _NEIGHBOUR_SENTENCES, index + _NEIGHBOUR_SENTENCES + 1)}
     towns: dict[str, str] = {}
-    for i in sorted(near):
-        if 0 <= i < len(sentences) and i not in draft.indexes:
-            for phrase in find_places(sentences[i].text, gazetteer, [], (), draft.country_hint, named_countries):
-                if phrase.level != "populated" or not introduced_as_place(sentences[i].text, phrase):
-                    continue
-                best = gazetteer.geocode(phrase.text, draft.country_hint).best
-                if best is not None and best.place.country_iso3 == draft.country_hint:
-                    towns.setdefault(phrase.text.casefold(), phrase.text)
+    for i in sorted(near - set(draft.indexes)):
+        if 0 <= i < len(sentences):
+            key = (i, draft.country_hint)
+            if key not in read:
+                read[key] = _towns_named(sentences[i].text, draft.country_hint, gazetteer, named_countries)
+            for town in read[key]:
+                towns.setdefault(town.casefold(), town)
     if len(towns) == 1:
         draft.place_text, draft.place_qualifier, draft.place_level = next(iter(towns.values())), "near", "populated"
+
+
+def _towns_named(text: str, country: str, gazetteer, named_countries) -> list[str]:
+    """The towns of ``country`` the text puts as places ("in Gao", "the town of Gao")."""
+    towns = []
+    for phrase in find_places(text, gazetteer, [], (), country, named_countries):
+        if phrase.level == "populated" and introduced_as_place(text, phrase):
+            best = gazetteer.geocode(phrase.text, country).best
+            if best is not None and best.place.country_iso3 == country:
+                towns.append(phrase.text)
+    return towns
 
 
 def _tells_many(draft: Draft, language: str, lexicon) -> bool:

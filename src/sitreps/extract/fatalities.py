@@ -100,7 +100,7 @@ def count_fatalities(sentence: str, language: str, rules: NumberRules | None = N
         for quantity in group:
             if cue.needs_person and not person_follows(tokens, quantity.end, words):
                 continue
-            if tokens[quantity.start].text in words.articles and _speaker_follows(tokens, quantity.end):
+            if tokens[quantity.start].text in words.articles and _speaker_follows(tokens, quantity.end, words):
                 continue  # "..., a resident said": a source, not a victim
             counted.append((quantity, cue))
     counted = _drop_subsets(tokens, counted, words)
@@ -250,11 +250,8 @@ def _drop_subsets(
     return kept
 
 
-_SPEECH = frozenset({"said", "says", "told", "added", "stated", "explained", "confirmed", "déclaré", "indiqué", "affirmé", "ajouté", "expliqué", "confié", "raconté"})
-
-
-def _speaker_follows(tokens: list[Token], end: int) -> bool:
-    return any(t.text in _SPEECH for t in tokens[end : end + 5])
+def _speaker_follows(tokens: list[Token], end: int, words: LanguageNumbers) -> bool:
+    return any(t.text in words.speech for t in tokens[end : end + 5])
 
 
 def _drop_other_time(

@@ -181,13 +181,19 @@ def _kinds_agree(a: str, b: str) -> bool:
     return "Mob violence" in (a, b)
 
 
-def _aftermath_of(frame: Draft, draft: Draft) -> bool:
+def _aftermath_and_act(frame: Draft, draft: Draft) -> tuple[Draft, Draft] | None:
     """Bodies found, the dead buried, villagers who fled: what an act of violence left behind
-    is that event, told again, at its place and day."""
-    left, act = (draft, frame) if draft.aftermath else (frame, draft) if frame.aftermath else (None, None)
-    if left is None or act.aftermath:
-        return False
-    return EVENT_TYPE_OF[act.sub_event_type] in ("Battles", "Violence against civilians", "Explosions/Remote violence")
+    is that event, told again, at its place and day. (What was left behind, the act) when one of
+    the two tells the aftermath of the other."""
+    left, act = (draft, frame) if draft.aftermath else (frame, draft)
+    if not left.aftermath or act.aftermath:
+        return None
+    violent = EVENT_TYPE_OF[act.sub_event_type] in ("Battles", "Violence against civilians", "Explosions/Remote violence")
+    return (left, act) if violent else None
+
+
+def _aftermath_of(frame: Draft, draft: Draft) -> bool:
+    return _aftermath_and_act(frame, draft) is not None
 
 
 # Bodies are found, and the dead buried, in the days after the attack.
@@ -195,9 +201,10 @@ _AFTERMATH_DAYS = 3
 
 
 def _found_after(frame: Draft, draft: Draft) -> bool:
-    left, act = (draft, frame) if draft.aftermath else (frame, draft)
-    if not (left.aftermath and _aftermath_of(frame, draft) and left.event_date and act.event_date):
+    pair = _aftermath_and_act(frame, draft)
+    if pair is None or not (pair[0].event_date and pair[1].event_date):
         return False
+    left, act = pair
     return 0 <= (left.event_date - act.event_date).days <= _AFTERMATH_DAYS
 
 

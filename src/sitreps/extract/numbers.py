@@ -77,6 +77,7 @@ class LanguageNumbers:
     attackers: tuple[Phrase, ...]
     other_time: tuple[Phrase, ...]  # "a day after", "au lendemain de": another event's clause follows
     among: tuple[Phrase, ...]  # "five pupils were among 14 killed": a part of the next figure
+    speech: frozenset[str]  # "..., a resident said": the person after a comma is a source
     months: frozenset[str]
 
 
